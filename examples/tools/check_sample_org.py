@@ -66,7 +66,9 @@ class Checker:
         except json.JSONDecodeError as e:
             self.fail(rel, f"invalid JSON: {e}")
             return None
-        pretty = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        # snapshot.json keeps gcdocs' own field order; everything else has sorted keys.
+        pretty = json.dumps(value, indent=2, ensure_ascii=False,
+                            sort_keys=rel != "snapshot.json") + "\n"
         if pretty != text:
             self.fail(rel, "not 2-space pretty JSON with sorted keys")
         return value
