@@ -335,8 +335,7 @@ DATAACTIONS = {
 
 FLOW_URI = "/api/v2/flows"
 LONG_NAME = ("Sinistres graves — équipe de nuit pour les dossiers corporels, incendie et "
-             "dégâts des eaux en Île-de-France, Hauts-de-France, Grand Est et Bourgogne-"
-             "Franche-Comté, avec rappel prioritaire des assurés professionnels (artisans, "
+             "dégâts des eaux en Île-de-France et Hauts-de-France, avec rappel prioritaire des assurés professionnels (artisans, "
              "commerçants, professions libérales) et coordination avec les experts agréés "
              "du réseau Veloria — file d'attente de débordement")
 # (key, name, TYPE, version, division, languages, description)
@@ -1531,7 +1530,7 @@ def flow_claims_msg():
 
 def flow_inq_std():
     d = Doc("inq_std")
-    loop = d.container("LoopTask", "loop", "In-Queue Task")
+    loop = d.container("LoopTask", "loop", "Boucle d'attente")
     loop.paths = [{"label": "Default", "outputId": "__DEFAULT__"}]
     rounds = d.var("Flow.Rounds", "int")
     ewt = sysref("Call.EstimatedWaitTime", "dur")
@@ -1663,7 +1662,7 @@ def flow_bot():
 
 def flow_wf():
     d = Doc("wf")
-    s = d.container("State", "start", "Initial State")
+    s = d.container("State", "start", "Nightly run")
     ids = d.var("Flow.ClaimIds", "str_coll")
     idx = d.var("Flow.Index", "int")
     s.act("open", "DataAction", "Get Open Claims", paths=data_paths("each", "failed"),
