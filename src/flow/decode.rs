@@ -9,8 +9,9 @@ use super::FlowError;
 /// Decodes the text of an export file: either flow-document JSON or an `.i3*` payload
 /// (base64 of the percent-encoded JSON). Detected by content, not by file name.
 pub fn decode_export(text: &str) -> Result<Value, FlowError> {
-    let text = text.trim_start_matches('\u{feff}').trim();
-    if text.starts_with('{') {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim_start().starts_with('{') {
+        // Parsed untrimmed so that serde's line and column numbers match the file.
         return parse_json(text, "JSON");
     }
     let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
