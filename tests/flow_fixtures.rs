@@ -104,7 +104,7 @@ fn settings_are_the_typed_text_and_skip_out_of_service_values() {
     assert_eq!(
         settings("a-vip"),
         [(
-            "Prompts".to_string(),
+            "Audio".to_string(),
             "ToAudioTTS(\"Bonjour, client privilégié\")".to_string()
         )]
     );

@@ -45,8 +45,12 @@ pub fn str_field<'a>(obj: &'a Value, key: &str) -> Option<&'a str> {
     obj.get(key).and_then(Value::as_str)
 }
 
-/// `loopCount` to `Loop count`, `preTransferAudio` to `Pre transfer audio`.
+/// `loopCount` to `Loop count`, `preTransferAudio` to `Pre transfer audio`; an action's
+/// `prompts` (what it plays) read `Audio`.
 pub fn humanize(key: &str) -> String {
+    if key == "prompts" {
+        return "Audio".into();
+    }
     let mut out = String::with_capacity(key.len() + 4);
     for (i, c) in key.chars().enumerate() {
         if c.is_ascii_uppercase() {
@@ -90,6 +94,7 @@ pub fn flow_settings(doc: &Map<String, Value>) -> Vec<Setting> {
         "supportedLanguageOptions",
         "flowMetaData",
         "debugSettings",
+        "defaultSettings",
         "nextTrackingNumber",
         "initialSequence",
         "defaultLanguage",
@@ -157,7 +162,7 @@ fn push_string(out: &mut Vec<Setting>, key: &str, s: &str) {
 }
 
 fn push_list(out: &mut Vec<Setting>, key: &str, items: &[Value]) {
-    let singular = humanize(key.strip_suffix('s').unwrap_or(key));
+    let singular = humanize(singular(key));
     for item in items {
         if let Some(text) = value_text(item) {
             out.push(setting(&singular, text));
@@ -177,6 +182,16 @@ fn push_list(out: &mut Vec<Setting>, key: &str, items: &[Value]) {
             };
             out.push(setting(&label, text));
         }
+    }
+}
+
+/// `inputs` to `input`, `noMatches` to `noMatch`.
+fn singular(key: &str) -> &str {
+    let es = ["ches", "shes", "xes", "sses"];
+    if es.iter().any(|e| key.ends_with(e)) {
+        &key[..key.len() - 2]
+    } else {
+        key.strip_suffix('s').unwrap_or(key)
     }
 }
 
