@@ -148,8 +148,18 @@ fn extract_from_export_exits_3_when_files_have_gaps() {
         .arg(dir.path())
         .arg("--out")
         .arg(out.path().join("content"))
+        .env_remove("RUST_LOG")
         .assert();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     assert.code(3);
+    assert!(
+        stderr.contains("skipped 2 Archy YAML file(s): YAML is not read yet"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("dangling.json: flow \"Broken links\": container \"Main\" (t-main): action d-play: nextAction points to unknown id does-not-exist"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -154,3 +154,17 @@ fn every_edge_of_the_real_exports_leads_somewhere_known() {
         assert!(missing.is_empty(), "{}: {missing:?}", graph.name);
     }
 }
+
+#[test]
+fn extract_from_the_real_folder_finishes_without_gaps() {
+    let Some(dir) = export_dir() else { return };
+    let out = tempfile::tempdir().expect("temp dir");
+    assert_cmd::Command::cargo_bin("gcdocs")
+        .expect("binary")
+        .args(["extract", "--from-export"])
+        .arg(dir.parent().expect("real-flows folder"))
+        .arg("--out")
+        .arg(out.path().join("content"))
+        .assert()
+        .code(0);
+}
