@@ -407,3 +407,27 @@ fn flow_entities_for_export_files() {
         })
     );
 }
+
+#[test]
+fn names_survive_unchanged() {
+    let odd = "Réclamations \"VIP\" | #1 <end> 受付 😀 CON.";
+    let doc = serde_json::json!({
+        "name": odd, "type": "inboundcall", "initialSequence": "m",
+        "flowSequenceItemList": [{"__type": "Menu", "id": "m", "name": odd, "menuChoiceList": [{
+            "id": "c", "name": odd, "digit": 2,
+            "action": {"__type": "TransferPureMatchAction", "id": "t", "name": odd, "queues": [
+                {"config": {"lit": {"text": odd, "val": "q1", "type": "que"}}, "text": odd, "type": "que"}
+            ]}
+        }]}]
+    });
+    let g = flow::parse_document(&doc).expect("parses");
+    assert_eq!(g.name, odd);
+    assert_eq!(g.containers[0].name, odd);
+    assert_eq!(g.containers[0].actions[0].name, odd);
+    assert_eq!(
+        g.containers[0].menu.as_ref().expect("menu").choices[0].name,
+        odd
+    );
+    assert_eq!(g.references[0].name, odd);
+    assert_eq!(g.containers[0].actions[0].settings[0].text, odd);
+}
