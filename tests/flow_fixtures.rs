@@ -431,3 +431,48 @@ fn names_survive_unchanged() {
     assert_eq!(g.references[0].name, odd);
     assert_eq!(g.containers[0].actions[0].settings[0].text, odd);
 }
+
+#[test]
+fn call_task_outputs_empty_loops_next_loop_and_transfer_to_flow() {
+    let g = parse("calls.json");
+    assert_eq!(
+        edges(&g),
+        [
+            "s-main -> c-call",
+            "c-call -> [t-expert]",
+            "c-call -> c-loop (Default)",
+            "c-call -> c-again (Go again)",
+            "c-again -> [s-main]",
+            "c-loop -> c-loop (Loop)",
+            "c-loop -> c-loop2 (Exit)",
+            "c-loop2 -> c-next (Loop)",
+            "c-loop2 -> c-transfer (Exit)",
+            "c-next -> c-loop2",
+            "c-transfer -> flow Survey flow",
+            "c-transfer -> c-stray (Failure)",
+            "c-stray -> RETURN",
+            "t-expert -> e-end",
+            "e-end -> RETURN (Go again)",
+        ]
+    );
+    assert_eq!(
+        g.warnings,
+        ["container \"Main state\" (s-main): action c-stray: ExitLoopAction is not inside a loop"]
+    );
+    let flows: Vec<(Option<&str>, &str, &[String])> = g
+        .references
+        .iter()
+        .filter(|r| r.kind == ObjectKind::Flow)
+        .map(|r| (r.id.as_deref(), r.name.as_str(), r.used_by.as_slice()))
+        .collect();
+    assert_eq!(
+        flows,
+        [(
+            Some("f-survey"),
+            "Survey flow",
+            &["c-transfer".to_string()][..]
+        )]
+    );
+    let end = &g.containers[1].actions[0].outputs[0];
+    assert_eq!(end.output_id.as_deref(), Some("out-again"));
+}
