@@ -64,7 +64,10 @@ fn a_killed_run_leaves_the_previous_snapshot_and_content_whole() {
         .expect("spawn gcdocs");
     let deadline = Instant::now() + Duration::from_secs(30);
     while slow.count_prefix("GET /api/v2/flows/flow-") < 3 {
-        assert!(Instant::now() < deadline, "the run never reached the flow documents");
+        assert!(
+            Instant::now() < deadline,
+            "the run never reached the flow documents"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     child.kill().expect("kill gcdocs");
