@@ -8,7 +8,9 @@ mod cli;
 mod mock_api;
 
 use std::collections::BTreeMap;
+use std::io::Write as _;
 use std::path::Path;
+use std::time::Duration;
 
 use gcdocs::snapshot::{FlowVersion, List, Snapshot};
 use mock_api::{CLIENT_SECRET, Fault, MockApi, Options, Rule, sample_org};
@@ -447,6 +449,50 @@ fn the_10000_result_ceiling_is_reported_as_a_gap() {
 }
 
 #[test]
+fn a_count_that_disagrees_with_total_is_a_warning() {
+    let api = start(Options::default().rule(Rule::new(
+        "/api/v2/routing/skills",
+        1,
+        Fault::WrongTotal(3),
+    )));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = cli::run(&api, dir.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(api.counts(), clean_counts(api.org()));
+    assert_complete(&run.snapshot(), api.org(), &[], &[]);
+    assert!(
+        run.stderr.contains(
+            "  warning: /api/v2/routing/skills: read 2 entities but the API reported a total of 3"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_short_lived_token_is_minted_again_before_it_expires() {
+    let api = start(Options {
+        token_ttl: 2,
+        latency: Duration::from_millis(100),
+        ..Options::default()
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = cli::run(&api, dir.path(), &["--concurrency", "1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // 27 API requests at 100 ms each outlive several 1-second token uses.
+    assert!(api.tokens_issued() >= 2, "{} tokens", api.tokens_issued());
+    assert_eq!(
+        api.statuses().get(&401),
+        None,
+        "no request met an expired token"
+    );
+    let mut want = clean_counts(api.org());
+    with(&mut want, "POST /oauth/token", api.tokens_issued());
+    assert_eq!(api.counts(), want);
+    assert_complete(&run.snapshot(), api.org(), &[], &[]);
+}
+
+#[test]
 fn latest_reads_each_flows_latest_configuration() {
     let api = start(Options::default());
     let dir = tempfile::tempdir().expect("tempdir");
@@ -547,6 +593,16 @@ fn the_secret_appears_in_no_output_file_or_message() {
     let mut cmd = cli::command(&api, dir.path(), &["-v"]);
     cmd.env("RUST_LOG", "trace");
     runs.push(cmd.output().expect("runs"));
+    let mut cmd = cli::command(&api, dir.path(), &["--client-secret-file", "-"]);
+    cmd.env_remove("GENESYSCLOUD_OAUTHCLIENT_SECRET")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    writeln!(stdin, "{CLIENT_SECRET}").expect("write the secret");
+    drop(stdin);
+    runs.push(child.wait_with_output().expect("runs"));
     let mut cmd = cli::command(&api, &dir.path().join("bad"), &["-v"]);
     cmd.env(
         "GENESYSCLOUD_OAUTHCLIENT_SECRET",
@@ -554,7 +610,7 @@ fn the_secret_appears_in_no_output_file_or_message() {
     );
     runs.push(cmd.output().expect("runs"));
     let codes: Vec<_> = runs.iter().map(|o| o.status.code()).collect();
-    assert_eq!(codes, [Some(3), Some(3), Some(1)]);
+    assert_eq!(codes, [Some(3), Some(3), Some(3), Some(1)]);
     for output in &runs {
         let text = format!(
             "{}{}",

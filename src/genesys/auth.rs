@@ -196,3 +196,26 @@ fn fresh(parsed: TokenResponse) -> Token {
         refresh_at: Instant::now() + lifetime - margin,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refresh_after(expires_in: Option<u64>) -> Duration {
+        let token = fresh(TokenResponse {
+            access_token: "t".into(),
+            expires_in,
+        });
+        token.refresh_at.duration_since(Instant::now())
+    }
+
+    #[test]
+    fn a_token_is_renewed_a_minute_early_or_at_half_a_short_life() {
+        let day = refresh_after(None).as_secs();
+        assert!((86_338..=86_340).contains(&day), "{day}");
+        let hour = refresh_after(Some(3_600)).as_secs();
+        assert!((3_538..=3_540).contains(&hour), "{hour}");
+        let short = refresh_after(Some(60)).as_secs();
+        assert!((28..=30).contains(&short), "{short}");
+    }
+}

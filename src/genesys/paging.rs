@@ -135,3 +135,47 @@ fn ceiling_message(got: usize, total: Option<u64>) -> String {
         }),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_short_page_is_not_the_last_page() {
+        let short =
+            json!({"entities": [{"id": "a"}], "pageCount": 3, "nextUri": "/x?pageNumber=2"});
+        assert!(!is_last(&short, 1));
+        assert!(is_last(&short, 3), "pageCount reached");
+        let no_next = json!({"entities": [{"id": "a"}], "pageCount": 3});
+        assert!(is_last(&no_next, 1), "no nextUri");
+        let null_next = json!({"entities": [{"id": "a"}], "nextUri": null});
+        assert!(is_last(&null_next, 1));
+    }
+
+    #[test]
+    fn a_repeat_is_the_same_page_number_or_the_same_ids() {
+        let one = (Some(1), vec!["a".to_string()]);
+        assert!(repeats(&one, &(Some(1), vec!["b".to_string()])));
+        assert!(repeats(&one, &(Some(2), vec!["a".to_string()])));
+        assert!(!repeats(&one, &(Some(2), vec!["b".to_string()])));
+        assert!(!repeats(
+            &(None, vec!["a".into()]),
+            &(None, vec!["b".into()])
+        ));
+    }
+
+    #[test]
+    fn the_ceiling_message_says_how_many_are_missing() {
+        assert_eq!(
+            ceiling_message(10_000, Some(12_345)),
+            "the API returns at most 10000 results per listing: 10000 of 12345 read, 2345 not \
+             documented"
+        );
+        assert_eq!(
+            ceiling_message(10_000, None),
+            "the API returns at most 10000 results per listing: 10000 of more read, the rest \
+             not documented"
+        );
+    }
+}

@@ -47,6 +47,8 @@ pub enum Fault {
     ExpireTokens,
     /// Page N is answered with page N-1.
     RepeatPrevious,
+    /// The normal page, but its envelope reports this `total`.
+    WrongTotal(u64),
 }
 
 /// Which requests a fault hits.
@@ -613,6 +615,18 @@ impl State {
                 let page = page_number(request).saturating_sub(1).max(1);
                 self.route(request, page, headers)
             }
+            Fault::WrongTotal(total) => match self.route(request, page_number(request), headers) {
+                Answer::Full {
+                    status,
+                    headers,
+                    body,
+                } => {
+                    let mut value: Value = serde_json::from_slice(&body).expect("own JSON");
+                    value["total"] = json!(total);
+                    json_answer(status, &value, headers)
+                }
+                other => other,
+            },
         }
     }
 
