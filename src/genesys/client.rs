@@ -19,6 +19,7 @@ pub(crate) struct Client {
     api_base: String,
     pub(crate) auth: Auth,
     gate: Semaphore,
+    concurrency: usize,
     pacer: Pacer,
     retry_after_ceiling: Duration,
     max_attempts: u32,
@@ -42,8 +43,6 @@ enum Failure {
 /// Holds new requests back when the rate-limit window is nearly used up.
 struct Pacer {
     resume_at: Mutex<Option<Instant>>,
-    /// Requests that may still be in flight when a window's headers are read.
-    margin: u64,
     pauses: AtomicU64,
 }
 
@@ -62,9 +61,9 @@ impl Client {
             http,
             api_base: config.api_base.clone(),
             gate: Semaphore::new(concurrency),
+            concurrency,
             pacer: Pacer {
                 resume_at: Mutex::new(None),
-                margin: concurrency as u64,
                 pauses: AtomicU64::new(0),
             },
             retry_after_ceiling: config.retry_after_ceiling,
@@ -106,7 +105,11 @@ impl Client {
                 Failure::Unauthorized => {
                     return Err(self.gave_up(endpoint, attempts, "HTTP 401 after a new token"));
                 }
-                Failure::Throttled(after) => self.throttle_wait(endpoint, after)?,
+                Failure::Throttled(after) => {
+                    let wait = self.throttle_wait(endpoint, after, attempts)?;
+                    self.pacer.hold(wait).await;
+                    wait
+                }
                 Failure::Transient(last) if attempts >= self.max_attempts => {
                     return Err(self.gave_up(endpoint, attempts, &last));
                 }
@@ -133,7 +136,11 @@ impl Client {
             .send()
             .await
             .map_err(|e| Failure::Transient(describe(&e)))?;
-        self.pacer.observe(response.headers()).await;
+        let in_use = self
+            .concurrency
+            .saturating_sub(self.gate.available_permits());
+        let others = in_use.saturating_sub(1);
+        self.pacer.observe(response.headers(), others as u64).await;
         let status = response.status().as_u16();
         let retry_after = header_u64(response.headers(), "retry-after");
         let body = response.bytes().await.map_err(|e| {
@@ -153,9 +160,14 @@ impl Client {
         }
     }
 
-    fn throttle_wait(&self, endpoint: &str, after: Option<u64>) -> Result<Duration, Error> {
+    fn throttle_wait(
+        &self,
+        endpoint: &str,
+        after: Option<u64>,
+        attempts: u32,
+    ) -> Result<Duration, Error> {
         let Some(seconds) = after else {
-            return Ok(self.backoff_wait(1).max(Duration::from_secs(1)));
+            return Ok(self.backoff_wait(attempts + 1).max(Duration::from_secs(1)));
         };
         if Duration::from_secs(seconds) > self.retry_after_ceiling {
             return Err(Error::RetryAfterTooLong {
@@ -197,16 +209,27 @@ impl Pacer {
         }
     }
 
+    /// Holds every new request for `wait` (after a 429: the others would meet one too).
+    async fn hold(&self, wait: Duration) {
+        let until = Instant::now() + wait;
+        let mut resume_at = self.resume_at.lock().await;
+        if resume_at.is_none_or(|t| t < until) {
+            *resume_at = Some(until);
+        }
+    }
+
     /// Reads `inin-ratelimit-allowed/count/reset`; when the requests left in the window
-    /// are no more than may be in flight, holds new requests until the window resets.
-    async fn observe(&self, headers: &reqwest::header::HeaderMap) {
+    /// are no more than the `others` in flight will use, holds new requests until the
+    /// window resets. (A new request starts only after a response was observed, so the
+    /// requests in flight are all that can reach the server unobserved.)
+    async fn observe(&self, headers: &reqwest::header::HeaderMap, others: u64) {
         let allowed = header_u64(headers, "inin-ratelimit-allowed");
         let count = header_u64(headers, "inin-ratelimit-count");
         let reset = header_u64(headers, "inin-ratelimit-reset");
         let (Some(allowed), Some(count), Some(reset)) = (allowed, count, reset) else {
             return;
         };
-        if allowed.saturating_sub(count) > self.margin {
+        if allowed.saturating_sub(count) > others {
             return;
         }
         let until = Instant::now() + Duration::from_secs(reset) + Duration::from_millis(50);

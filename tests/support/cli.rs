@@ -80,6 +80,15 @@ pub fn binary() -> &'static Path {
         std::fs::copy(env!("CARGO_BIN_EXE_gcdocs"), &staged).expect("copy the gcdocs binary");
         let copy = dir.join(name);
         std::fs::rename(&staged, &copy).expect("move the gcdocs binary copy");
+        let help = std::process::Command::new(&copy)
+            .args(["extract", "--help"])
+            .output()
+            .expect("gcdocs extract --help");
+        assert!(
+            String::from_utf8_lossy(&help.stdout).contains("--retry-after-ceiling"),
+            "{} is not this worktree's build (another build relinked it); run the tests again",
+            env!("CARGO_BIN_EXE_gcdocs")
+        );
         copy
     })
 }
