@@ -12,6 +12,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
+use gcdocs::genesys::{self, Config, Secret, region};
 use gcdocs::snapshot::{FlowVersion, List, Snapshot};
 use mock_api::{CLIENT_SECRET, Fault, MockApi, Options, Rule, sample_org};
 use pretty_assertions::assert_eq;
@@ -260,6 +261,25 @@ fn a_dropped_connection_is_retried() {
     with(&mut want, "GET /api/v2/organizations/me", 2);
     assert_eq!(api.counts(), want);
     assert_complete(&run.snapshot(), api.org(), &[], &[]);
+}
+
+#[test]
+fn a_request_that_times_out_is_sent_again() {
+    let api = start(Options::default().rule(Rule::new(
+        "/api/v2/routing/languages",
+        1,
+        Fault::Stall(Duration::from_secs(5)),
+    )));
+    let endpoints = region::resolve(None, Some(api.url()), None).expect("mock URL");
+    let secret = Secret::new(CLIENT_SECRET);
+    let mut config = Config::new(endpoints, api.url(), mock_api::CLIENT_ID, secret);
+    config.request_timeout = Duration::from_millis(500);
+    let (snapshot, stats) = genesys::fetch_blocking(&config, None).expect("read");
+    let mut want = clean_counts(api.org());
+    with(&mut want, "GET /api/v2/routing/languages", 2);
+    assert_eq!(api.counts(), want);
+    assert_complete(&snapshot, api.org(), &[], &[]);
+    assert_eq!((stats.requests, stats.retries, stats.throttled), (29, 1, 0));
 }
 
 #[test]

@@ -49,6 +49,8 @@ pub enum Fault {
     RepeatPrevious,
     /// The normal page, but its envelope reports this `total`.
     WrongTotal(u64),
+    /// The normal answer, sent only after this long (to trip a client timeout).
+    Stall(Duration),
 }
 
 /// Which requests a fault hits.
@@ -309,6 +311,7 @@ enum Answer {
     },
     Truncated(Vec<u8>),
     Drop,
+    Late(Duration, Box<Answer>),
 }
 
 async fn connection(mut stream: TcpStream, state: Arc<State>) {
@@ -319,9 +322,13 @@ async fn connection(mut stream: TcpStream, state: Arc<State>) {
         let Some(request) = read_request(&mut stream, &mut buffer).await else {
             return;
         };
-        let answer = state.answer(&request);
+        let mut answer = state.answer(&request);
         if !state.options.latency.is_zero() {
             tokio::time::sleep(state.options.latency).await;
+        }
+        if let Answer::Late(delay, inner) = answer {
+            tokio::time::sleep(delay).await;
+            answer = *inner;
         }
         let keep = match answer {
             Answer::Full {
@@ -341,7 +348,7 @@ async fn connection(mut stream: TcpStream, state: Arc<State>) {
                 let _ = stream.write_all(&body[..body.len() / 2]).await;
                 false
             }
-            Answer::Drop => false,
+            Answer::Drop | Answer::Late(..) => false,
         };
         if !keep {
             let _ = stream.shutdown().await;
@@ -615,6 +622,10 @@ impl State {
             Fault::RepeatPrevious => {
                 let page = page_number(request).saturating_sub(1).max(1);
                 self.route(request, page, headers)
+            }
+            Fault::Stall(delay) => {
+                let answer = self.route(request, page_number(request), headers);
+                Answer::Late(delay, Box::new(answer))
             }
             Fault::WrongTotal(total) => match self.route(request, page_number(request), headers) {
                 Answer::Full {
