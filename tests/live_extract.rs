@@ -12,6 +12,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
+use base64::Engine as _;
 use gcdocs::genesys::{self, Config, Secret, region};
 use gcdocs::snapshot::{FlowVersion, List, Snapshot};
 use mock_api::{CLIENT_SECRET, Fault, MockApi, Options, Rule, sample_org};
@@ -629,6 +630,8 @@ fn the_secret_appears_in_no_output_file_or_message() {
         format!("{CLIENT_SECRET}-but-wrong"),
     );
     runs.push(cmd.output().expect("runs"));
+    let basic = base64::engine::general_purpose::STANDARD
+        .encode(format!("{}:{CLIENT_SECRET}", mock_api::CLIENT_ID));
     let codes: Vec<_> = runs.iter().map(|o| o.status.code()).collect();
     assert_eq!(codes, [Some(3), Some(3), Some(3), Some(1)]);
     for output in &runs {
@@ -638,6 +641,7 @@ fn the_secret_appears_in_no_output_file_or_message() {
             String::from_utf8_lossy(&output.stderr)
         );
         assert!(!text.contains(CLIENT_SECRET), "{text}");
+        assert!(!text.contains(&basic), "{text}");
     }
     std::fs::remove_file(&secret_file).expect("remove");
     let written = all_text(dir.path());
@@ -646,4 +650,5 @@ fn the_secret_appears_in_no_output_file_or_message() {
         "the snapshot was written"
     );
     assert!(!written.contains(CLIENT_SECRET));
+    assert!(!written.contains(&basic));
 }
