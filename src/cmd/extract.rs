@@ -7,7 +7,8 @@ use anyhow::Context as _;
 use clap::Args;
 
 use super::{GlobalArgs, Outcome};
-use crate::snapshot::Snapshot;
+use crate::genesys::{self, Secret, Stats};
+use crate::snapshot::{FlowVersion, Snapshot};
 
 /// Flags of `gcdocs extract`.
 #[derive(Debug, Clone, Args, Default)]
@@ -42,13 +43,35 @@ pub struct ExtractArgs {
     /// Requests in flight at once
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub concurrency: usize,
+    /// Which version of each flow to document
+    #[arg(long = "version", value_enum, value_name = "WHICH", default_value_t = VersionArg::Published)]
+    pub flow_version: VersionArg,
+    /// Longest Retry-After (seconds) to wait on a 429; a longer one fails the run
+    #[arg(long, default_value_t = 180, value_name = "SECS")]
+    pub retry_after_ceiling: u64,
+}
+
+/// The values of `--version`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum VersionArg {
+    /// The published version
+    #[default]
+    Published,
+    /// The latest saved version
+    Latest,
 }
 
 /// Runs one extraction and prints the summary line.
 pub fn run(args: &ExtractArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> {
     let _ = global;
     let started = Instant::now();
-    let snapshot = read_snapshot(args)?;
+    let (snapshot, stats) = read_snapshot(args)?;
+    if let Some(stats) = &stats {
+        eprintln!("{}", stats.summary());
+        for warning in &stats.warnings {
+            eprintln!("  warning: {warning}");
+        }
+    }
     if let Some(dir) = &args.snapshot {
         snapshot
             .save(dir)
@@ -97,23 +120,88 @@ pub fn run(args: &ExtractArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> {
     })
 }
 
-fn read_snapshot(args: &ExtractArgs) -> anyhow::Result<Snapshot> {
+fn read_snapshot(args: &ExtractArgs) -> anyhow::Result<(Snapshot, Option<Stats>)> {
     if let Some(dir) = &args.from_snapshot {
-        return Ok(Snapshot::load(dir)?);
+        return Ok((Snapshot::load(dir)?, None));
     }
     if let Some(dir) = &args.from_export {
-        return super::export_dir::load(dir);
+        return Ok((super::export_dir::load(dir)?, None));
     }
     let client_id = args.client_id.clone().filter(|s| !s.is_empty());
-    let secret = std::env::var("GENESYSCLOUD_OAUTHCLIENT_SECRET")
-        .ok()
-        .filter(|s| !s.is_empty());
-    let (Some(_client_id), Some(_secret)) = (client_id, secret) else {
+    let secret = read_secret(args)?;
+    let (Some(client_id), Some(secret)) = (client_id, secret) else {
         anyhow::bail!(
             "no OAuth client credentials: set GENESYSCLOUD_OAUTHCLIENT_ID and \
              GENESYSCLOUD_OAUTHCLIENT_SECRET (and GENESYSCLOUD_REGION), or use \
              --from-snapshot DIR or --from-export DIR"
         );
     };
-    anyhow::bail!("live extraction is not built yet")
+    let config = live_config(args, &client_id, secret)?;
+    let previous = previous_snapshot(args);
+    let (snapshot, stats) = genesys::fetch_blocking(&config, previous.as_ref())?;
+    Ok((snapshot, Some(stats)))
+}
+
+fn live_config(
+    args: &ExtractArgs,
+    client_id: &str,
+    secret: Secret,
+) -> anyhow::Result<genesys::Config> {
+    let endpoints = genesys::region::resolve(
+        args.region.as_deref(),
+        args.api_url.as_deref(),
+        args.login_url.as_deref(),
+    )?;
+    let region = [&args.api_url, &args.region]
+        .into_iter()
+        .flatten()
+        .find(|s| !s.trim().is_empty())
+        .cloned()
+        .unwrap_or_else(|| genesys::region::DEFAULT_REGION.to_string());
+    let mut config = genesys::Config::new(endpoints, &region, client_id, secret);
+    config.concurrency = args.concurrency.max(1);
+    config.retry_after_ceiling = std::time::Duration::from_secs(args.retry_after_ceiling);
+    config.flow_version = match args.flow_version {
+        VersionArg::Published => FlowVersion::Published,
+        VersionArg::Latest => FlowVersion::Latest,
+    };
+    config.progress = true;
+    Ok(config)
+}
+
+/// The secret from `--client-secret-file` (`-` for stdin) or the environment; never argv.
+fn read_secret(args: &ExtractArgs) -> anyhow::Result<Option<Secret>> {
+    let Some(file) = &args.client_secret_file else {
+        let secret = std::env::var("GENESYSCLOUD_OAUTHCLIENT_SECRET").ok();
+        return Ok(secret.filter(|s| !s.is_empty()).map(Secret::new));
+    };
+    let text = if file.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .context("cannot read the client secret from stdin")?;
+        text
+    } else {
+        crate::fsx::read_to_string(file)?
+    };
+    let secret = text.trim_end_matches(['\r', '\n']);
+    if secret.is_empty() {
+        anyhow::bail!("the client secret in {} is empty", file.display());
+    }
+    Ok(Some(Secret::new(secret)))
+}
+
+/// The snapshot a previous run left in `--snapshot DIR`, whose unchanged flow documents
+/// are reused. An unreadable one is ignored (everything is read again).
+fn previous_snapshot(args: &ExtractArgs) -> Option<Snapshot> {
+    let dir = args
+        .snapshot
+        .as_ref()
+        .filter(|d| d.join("snapshot.json").is_file())?;
+    match Snapshot::load(dir) {
+        Ok(snapshot) => Some(snapshot),
+        Err(e) => {
+            tracing::warn!("previous snapshot not reused: {e}");
+            None
+        }
+    }
 }

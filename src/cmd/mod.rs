@@ -43,6 +43,7 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read an org (live, a snapshot or export files) into the content tree
+    #[command(disable_version_flag = true)]
     Extract(extract::ExtractArgs),
     /// Build the static site from the content tree
     Build(build::BuildArgs),
