@@ -457,6 +457,9 @@ fn references(ctx: &Ctx<'_>, graph: &FlowGraph, anchors: &Anchors) -> String {
     let mut kind: Option<&ObjectKind> = None;
     for r in refs {
         if kind != Some(&r.target.kind) {
+            if kind.is_some() {
+                out.push('\n');
+            }
             kind = Some(&r.target.kind);
             let _ = writeln!(out, "### {}\n", r.target.kind.plural_title());
         }

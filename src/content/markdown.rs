@@ -127,7 +127,7 @@ mod tests {
     fn text_escapes_every_markdown_character() {
         assert_eq!(
             text("a|b [c](d) #1 <x> *y* _z_ `w`"),
-            "a\\|b \\[c\\]\\(d\\) \\#1 \\<x\\> \\*y\\* \\_z\\_ \\`w\\`"
+            "a\\|b \\[c\\](d) \\#1 \\<x\\> \\*y\\* \\_z\\_ \\`w\\`"
         );
         assert_eq!(text("  two"), "&nbsp;&nbsp;two");
         assert_eq!(text("a\nb"), "a b");

@@ -115,18 +115,13 @@ fn links(org: &Org, paths: &Paths, from: &str, object: &Object) -> String {
             Some(id) => {
                 let name = org.name_of(&t.kind, id).unwrap_or(&t.name);
                 match paths.link(from, &t.kind, id, None) {
-                    Some(href) => format!("{} {}", t.kind.title(), md::link(name, &href)),
+                    Some(href) => md::link(name, &href),
                     None => md::text(name),
                 }
             }
             None => {
                 let id = t.id.as_deref().map(|i| format!(", id {}", md::code(i)));
-                format!(
-                    "{} {} (not found in the org{})",
-                    t.kind.title(),
-                    md::text(&t.name),
-                    id.unwrap_or_default()
-                )
+                format!("{} (not found in the org{})", md::text(&t.name), id.unwrap_or_default())
             }
         };
         out.push_str(&md::row(&[md::text(&link.role), cell]));

@@ -6,6 +6,8 @@
 //! and indexes them backwards (usages, referrers, entry points).
 
 mod assemble;
+#[cfg(test)]
+pub(crate) mod fixture;
 mod resolve;
 #[cfg(test)]
 mod tests;
