@@ -219,7 +219,12 @@ impl Graph {
             if let Some(link) = &node.link {
                 // Mermaid does not decode entity codes in a link, so links are written as
                 // they are; only a quote, which would end the string, is percent-encoded.
-                let _ = writeln!(out, "  click {} href \"{}\"", node.id, link.replace('"', "%22"));
+                let _ = writeln!(
+                    out,
+                    "  click {} href \"{}\"",
+                    node.id,
+                    link.replace('"', "%22")
+                );
             }
         }
         out

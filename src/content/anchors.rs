@@ -44,7 +44,7 @@ impl Anchors {
             candidate
         };
         let mut anchors = Anchors::default();
-        for (c, container) in graph.containers.iter().enumerate() {
+        for container in &graph.containers {
             let ca = unique(format!("c-{}", clean(&container.id)));
             anchors
                 .by_id
@@ -62,7 +62,6 @@ impl Anchors {
             anchors
                 .choices
                 .push((1..=count).map(|n| unique(format!("{ca}-{n}"))).collect());
-            let _ = c;
         }
         anchors
     }

@@ -126,7 +126,7 @@ fn flow_gaps(org: &Org, flow: &Flow) -> Vec<String> {
     let mut gaps: Vec<String> = flow.no_graph.iter().cloned().collect();
     for gap in &org.gaps {
         let mine = gap.kind == ObjectKind::Flow && gap.id.as_deref() == Some(flow.id.as_str());
-        if mine && !gaps.iter().any(|g| g.contains(&gap.message)) {
+        if mine && !gaps.iter().any(|g| gap.message.contains(g.as_str())) {
             gaps.push(gap.message.clone());
         }
     }

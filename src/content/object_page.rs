@@ -121,7 +121,11 @@ fn links(org: &Org, paths: &Paths, from: &str, object: &Object) -> String {
             }
             None => {
                 let id = t.id.as_deref().map(|i| format!(", id {}", md::code(i)));
-                format!("{} (not found in the org{})", md::text(&t.name), id.unwrap_or_default())
+                format!(
+                    "{} (not found in the org{})",
+                    md::text(&t.name),
+                    id.unwrap_or_default()
+                )
             }
         };
         out.push_str(&md::row(&[md::text(&link.role), cell]));

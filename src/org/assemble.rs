@@ -1,7 +1,7 @@
 //! Reads every object list and every flow of a snapshot into unresolved [`Object`]s and
 //! [`Flow`]s, with the links each kind of object makes (resolved later in `resolve`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde_json::Value;
 
@@ -28,17 +28,23 @@ pub(super) fn read(
         if list == List::Flows {
             continue;
         }
+        // An entity listed twice (list pages shifting while read) is documented once.
+        let mut seen = HashSet::new();
         let mut objects: Vec<Object> = snapshot
             .list(list)
             .iter()
             .filter_map(|raw| object(list.kind(), raw, snapshot))
+            .filter(|o| seen.insert(o.id.clone()))
             .collect();
         objects.sort_by(|a, b| sort_key(&a.name, &a.id).cmp(&sort_key(&b.name, &b.id)));
         org.objects.insert(list.kind(), objects);
     }
+    let mut seen = HashSet::new();
     for raw in snapshot.list(List::Flows) {
         if let Some(flow) = flow(raw, snapshot, graphs, &mut org.gaps) {
-            org.flows.push(flow);
+            if seen.insert(flow.id.clone()) {
+                org.flows.push(flow);
+            }
         }
     }
     org.flows.sort_by(|a, b| {

@@ -17,7 +17,13 @@ use crate::snapshot::{List, Meta, Snapshot};
 pub type Graphs = BTreeMap<String, Result<FlowGraph, FlowError>>;
 
 /// An action with the given outputs.
-pub fn action(id: &str, kind: ActionKind, type_name: &str, name: &str, outputs: Vec<Output>) -> Action {
+pub fn action(
+    id: &str,
+    kind: ActionKind,
+    type_name: &str,
+    name: &str,
+    outputs: Vec<Output>,
+) -> Action {
     Action {
         id: id.into(),
         tracking_id: None,
@@ -72,7 +78,13 @@ pub fn reference(kind: ObjectKind, id: Option<&str>, name: &str, used_by: &[&str
 }
 
 /// A menu choice.
-pub fn choice(id: &str, digit: Option<&str>, name: &str, action_type: &str, target: Target) -> MenuChoice {
+pub fn choice(
+    id: &str,
+    digit: Option<&str>,
+    name: &str,
+    action_type: &str,
+    target: Target,
+) -> MenuChoice {
     MenuChoice {
         id: Some(id.into()),
         digit: digit.map(str::to_string),
@@ -92,7 +104,13 @@ fn to(id: &str) -> Target {
 /// The main IVR: a menu, a task with a decision, a transfer, a data action and a disconnect.
 pub fn main_graph() -> FlowGraph {
     let mut menu = container("c-menu", ContainerKind::Menu, "Main menu", Vec::new());
-    let mut claims = choice("ch-1", Some("1"), "Claims", "Jump to task", Target::Container("c-claims".into()));
+    let mut claims = choice(
+        "ch-1",
+        Some("1"),
+        "Claims",
+        "Jump to task",
+        Target::Container("c-claims".into()),
+    );
     claims.speech_terms = vec!["claim".into(), "claims".into()];
     let billing = choice(
         "ch-2",
@@ -109,7 +127,13 @@ pub fn main_graph() -> FlowGraph {
     menu.menu = Some(Menu {
         choices: vec![claims, billing, operator],
     });
-    let mut greeting = action("a-1", ActionKind::Step, "PlayAudioAction", "Greeting", vec![out(None, to("a-2"))]);
+    let mut greeting = action(
+        "a-1",
+        ActionKind::Step,
+        "PlayAudioAction",
+        "Greeting",
+        vec![out(None, to("a-2"))],
+    );
     greeting.settings = vec![setting("Audio", "ToAudioTTS(\"Welcome | bienvenue\")")];
     greeting.tracking_id = Some("1".into());
     let mut lookup = action(
@@ -137,7 +161,13 @@ pub fn main_graph() -> FlowGraph {
     );
     transfer.depth = 1;
     transfer.settings = vec![setting("Queue", "\"Claims FR\"")];
-    let disconnect = action("a-5", ActionKind::Terminal, "DisconnectAction", "", vec![out(None, Target::End)]);
+    let disconnect = action(
+        "a-5",
+        ActionKind::Terminal,
+        "DisconnectAction",
+        "",
+        vec![out(None, Target::End)],
+    );
     let task = container(
         "c-claims",
         ContainerKind::Task,
@@ -154,20 +184,41 @@ pub fn main_graph() -> FlowGraph {
         start_container: Some("c-menu".into()),
         containers: vec![menu, task],
         references: vec![
-            reference(ObjectKind::Flow, Some("f-billing"), "Billing | FR", &["ch-2"]),
+            reference(
+                ObjectKind::Flow,
+                Some("f-billing"),
+                "Billing | FR",
+                &["ch-2"],
+            ),
             reference(ObjectKind::Queue, Some("q-claims"), "Claims FR", &["a-4"]),
             dynamic,
             reference(ObjectKind::Skill, None, "french", &["a-4"]),
             reference(ObjectKind::Prompt, None, "Old greeting", &["a-1"]),
-            reference(ObjectKind::DataAction, Some("da-1"), "Get customer", &["a-2"]),
-            reference(ObjectKind::ScheduleGroup, Some("sg-1"), "Belgium hours", &[]),
+            reference(
+                ObjectKind::DataAction,
+                Some("da-1"),
+                "Get customer",
+                &["a-2"],
+            ),
+            reference(
+                ObjectKind::ScheduleGroup,
+                Some("sg-1"),
+                "Belgium hours",
+                &[],
+            ),
         ],
         ..FlowGraph::default()
     }
 }
 
 fn small_graph(name: &str, flow_type: &str, kind: ContainerKind) -> FlowGraph {
-    let end = action("e-1", ActionKind::Terminal, "DisconnectAction", "Bye", vec![out(None, Target::End)]);
+    let end = action(
+        "e-1",
+        ActionKind::Terminal,
+        "DisconnectAction",
+        "Bye",
+        vec![out(None, Target::End)],
+    );
     FlowGraph {
         name: name.into(),
         flow_type: flow_type.into(),
@@ -193,59 +244,144 @@ pub fn sample() -> (Snapshot, Graphs) {
         ..Snapshot::default()
     };
     let home = json!({"id": "d-1", "name": "Home"});
-    list(&mut s, List::Flows, vec![
-        json!({"id": "f-main", "name": "Main IVR", "type": "INBOUNDCALL", "division": home,
+    list(
+        &mut s,
+        List::Flows,
+        vec![
+            json!({"id": "f-main", "name": "Main IVR", "type": "INBOUNDCALL", "division": home,
                "description": "Front door of the contact centre.\nSecond line.",
                "publishedVersion": {"id": "3.0"}, "checkedInVersion": {"id": "4.0"}}),
-        json!({"id": "f-billing", "name": "Billing | FR", "type": "INBOUNDCALL", "publishedVersion": {"id": "1.0"}}),
-        json!({"id": "f-inqueue", "name": "Default in-queue", "type": "INQUEUECALL", "publishedVersion": {"id": "2.0"}}),
-        json!({"id": "f-draft", "name": "Draft", "type": "INBOUNDCALL", "savedVersion": {"id": "0.1"}}),
-        json!({"id": "f-broken", "name": "Broken", "type": "INBOUNDCALL", "publishedVersion": {"id": "2.0"}}),
-        json!({"id": "f-missing", "name": "Missing doc", "type": "INBOUNDCALL", "publishedVersion": {"id": "5.0"}}),
-    ]);
-    list(&mut s, List::Queues, vec![
-        json!({"id": "q-claims", "name": "Claims FR", "division": home, "memberCount": 12,
+            json!({"id": "f-billing", "name": "Billing | FR", "type": "INBOUNDCALL", "publishedVersion": {"id": "1.0"}}),
+            json!({"id": "f-inqueue", "name": "Default in-queue", "type": "INQUEUECALL", "publishedVersion": {"id": "2.0"}}),
+            json!({"id": "f-draft", "name": "Draft", "type": "INBOUNDCALL", "savedVersion": {"id": "0.1"}}),
+            json!({"id": "f-broken", "name": "Broken", "type": "INBOUNDCALL", "publishedVersion": {"id": "2.0"}}),
+            json!({"id": "f-missing", "name": "Missing doc", "type": "INBOUNDCALL", "publishedVersion": {"id": "5.0"}}),
+        ],
+    );
+    list(
+        &mut s,
+        List::Queues,
+        vec![
+            json!({"id": "q-claims", "name": "Claims FR", "division": home, "memberCount": 12,
                "mediaSettings": {"call": {"alertingTimeoutSeconds": 8,
                    "serviceLevel": {"percentage": 0.8, "durationMs": 20000}}},
                "acwSettings": {"wrapupPrompt": "MANDATORY_TIMEOUT", "timeoutMs": 30000},
                "skillEvaluationMethod": "BEST", "queueFlow": {"id": "f-inqueue", "name": "Default in-queue"}}),
-        json!({"id": "q-no", "name": "NO"}),
-    ]);
-    s.queue_wrapup_codes.insert("q-claims".into(), vec![json!({"id": "w-done", "name": "Done"})]);
-    list(&mut s, List::Skills, vec![json!({"id": "s-fr", "name": "French", "state": "active"})]);
-    list(&mut s, List::Languages, vec![json!({"id": "l-fr", "name": "Français", "state": "active"})]);
-    list(&mut s, List::WrapupCodes, vec![
-        json!({"id": "w-done", "name": "Done"}),
-        json!({"id": "w-yes", "name": "yes"}),
-    ]);
-    list(&mut s, List::Trunks, vec![json!({"id": "t-1", "name": "SIP Proximus", "trunkType": "EXTERNAL",
+            json!({"id": "q-no", "name": "NO"}),
+        ],
+    );
+    s.queue_wrapup_codes.insert(
+        "q-claims".into(),
+        vec![json!({"id": "w-done", "name": "Done"})],
+    );
+    list(
+        &mut s,
+        List::Skills,
+        vec![json!({"id": "s-fr", "name": "French", "state": "active"})],
+    );
+    list(
+        &mut s,
+        List::Languages,
+        vec![json!({"id": "l-fr", "name": "Français", "state": "active"})],
+    );
+    list(
+        &mut s,
+        List::WrapupCodes,
+        vec![
+            json!({"id": "w-done", "name": "Done"}),
+            json!({"id": "w-yes", "name": "yes"}),
+        ],
+    );
+    list(
+        &mut s,
+        List::Trunks,
+        vec![
+            json!({"id": "t-1", "name": "SIP Proximus", "trunkType": "EXTERNAL",
         "state": "active", "inService": true, "enabled": true,
-        "trunkBase": {"id": "tb-1", "name": "Proximus base"}, "connectedStatus": {"connected": true}})]);
-    list(&mut s, List::TrunkBaseSettings, vec![json!({"id": "tb-1", "name": "Proximus base",
-        "trunkType": "EXTERNAL", "state": "active", "site": {"id": "site-1", "name": "Brussels"}})]);
-    list(&mut s, List::Sites, vec![json!({"id": "site-1", "name": "Brussels", "state": "active", "mediaModel": "Cloud"})]);
-    list(&mut s, List::Ivrs, vec![json!({"id": "ivr-1", "name": "Main line", "dnis": ["+3223456789", "+3223456790"],
+        "trunkBase": {"id": "tb-1", "name": "Proximus base"}, "connectedStatus": {"connected": true}}),
+        ],
+    );
+    list(
+        &mut s,
+        List::TrunkBaseSettings,
+        vec![json!({"id": "tb-1", "name": "Proximus base",
+        "trunkType": "EXTERNAL", "state": "active", "site": {"id": "site-1", "name": "Brussels"}})],
+    );
+    list(
+        &mut s,
+        List::Sites,
+        vec![json!({"id": "site-1", "name": "Brussels", "state": "active", "mediaModel": "Cloud"})],
+    );
+    list(
+        &mut s,
+        List::Ivrs,
+        vec![
+            json!({"id": "ivr-1", "name": "Main line", "dnis": ["+3223456789", "+3223456790"],
         "openHoursFlow": {"id": "f-main", "name": "Main IVR"},
         "closedHoursFlow": {"id": "f-billing", "name": "Billing | FR"},
-        "scheduleGroup": {"id": "sg-1", "name": "Belgium hours"}})]);
-    list(&mut s, List::Schedules, vec![json!({"id": "sch-1", "name": "Office hours",
-        "start": "2026-01-05T08:00:00.000", "end": "2026-01-05T18:00:00.000", "rrule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"})]);
-    list(&mut s, List::ScheduleGroups, vec![json!({"id": "sg-1", "name": "Belgium hours", "timeZone": "Europe/Brussels",
-        "openSchedules": [{"id": "sch-1", "name": "Office hours"}]})]);
-    list(&mut s, List::EmergencyGroups, vec![json!({"id": "eg-1", "name": "Storm", "enabled": false,
-        "emergencyCallFlows": [{"emergencyFlow": {"id": "f-billing"}, "ivrs": [{"id": "ivr-1"}]}]})]);
-    list(&mut s, List::Prompts, vec![json!({"id": "p-1", "name": "Welcome",
-        "resources": [{"language": "fr-be", "ttsString": "Bienvenue", "durationSeconds": 2.5}]})]);
-    list(&mut s, List::DataTables, vec![json!({"id": "dt-1", "name": "VIP list",
-        "schema": {"properties": {"key": {"title": "Phone", "type": "string"}, "tier": {"title": "Tier", "type": "integer"}}}})]);
-    list(&mut s, List::DataActions, vec![json!({"id": "da-1", "name": "Get customer", "category": "CRM", "secure": false})]);
+        "scheduleGroup": {"id": "sg-1", "name": "Belgium hours"}}),
+        ],
+    );
+    list(
+        &mut s,
+        List::Schedules,
+        vec![json!({"id": "sch-1", "name": "Office hours",
+        "start": "2026-01-05T08:00:00.000", "end": "2026-01-05T18:00:00.000", "rrule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"})],
+    );
+    list(
+        &mut s,
+        List::ScheduleGroups,
+        vec![
+            json!({"id": "sg-1", "name": "Belgium hours", "timeZone": "Europe/Brussels",
+        "openSchedules": [{"id": "sch-1", "name": "Office hours"}]}),
+        ],
+    );
+    list(
+        &mut s,
+        List::EmergencyGroups,
+        vec![json!({"id": "eg-1", "name": "Storm", "enabled": false,
+        "emergencyCallFlows": [{"emergencyFlow": {"id": "f-billing"}, "ivrs": [{"id": "ivr-1"}]}]})],
+    );
+    list(
+        &mut s,
+        List::Prompts,
+        vec![json!({"id": "p-1", "name": "Welcome",
+        "resources": [{"language": "fr-be", "ttsString": "Bienvenue", "durationSeconds": 2.5}]})],
+    );
+    list(
+        &mut s,
+        List::DataTables,
+        vec![json!({"id": "dt-1", "name": "VIP list",
+        "schema": {"properties": {"key": {"title": "Phone", "type": "string"}, "tier": {"title": "Tier", "type": "integer"}}}})],
+    );
+    list(
+        &mut s,
+        List::DataActions,
+        vec![json!({"id": "da-1", "name": "Get customer", "category": "CRM", "secure": false})],
+    );
     let mut graphs = Graphs::new();
     graphs.insert("f-main".into(), Ok(main_graph()));
-    graphs.insert("f-billing".into(), Ok(small_graph("Billing | FR", "inboundcall", ContainerKind::Task)));
-    graphs.insert("f-inqueue".into(), Ok(small_graph("Default in-queue", "inqueuecall", ContainerKind::LoopTask)));
+    graphs.insert(
+        "f-billing".into(),
+        Ok(small_graph(
+            "Billing | FR",
+            "inboundcall",
+            ContainerKind::Task,
+        )),
+    );
+    graphs.insert(
+        "f-inqueue".into(),
+        Ok(small_graph(
+            "Default in-queue",
+            "inqueuecall",
+            ContainerKind::LoopTask,
+        )),
+    );
     graphs.insert(
         "f-broken".into(),
-        Err(FlowError::NotAFlowDocument("no `flowSequenceItemList`".into())),
+        Err(FlowError::NotAFlowDocument(
+            "no `flowSequenceItemList`".into(),
+        )),
     );
     (s, graphs)
 }
@@ -258,10 +394,28 @@ pub fn sample_org() -> Org {
 
 /// Names that break naive Markdown, YAML, Mermaid and file names.
 pub const HOSTILE: [&str; 22] = [
-    "NO", "1.10", "null", "~", "yes", "a: b", "# x", "  leading spaces", "trailing dot.",
-    "CON", "a/b\\c", "Claims", "claims", "pipe | and [brackets] (paren) <b> *star* _u_ `tick`",
-    "end", "Réclamations – Schäden – 請求 🎉", "quote \" and 'single'", "&amp; #35; entity",
-    "multi\nline", "emoji 🎉", "x: [1, 2]", "-dash",
+    "NO",
+    "1.10",
+    "null",
+    "~",
+    "yes",
+    "a: b",
+    "# x",
+    "  leading spaces",
+    "trailing dot.",
+    "CON",
+    "a/b\\c",
+    "Claims",
+    "claims",
+    "pipe | and [brackets] (paren) <b> *star* _u_ `tick`",
+    "end",
+    "Réclamations – Schäden – 請求 🎉",
+    "quote \" and 'single'",
+    "&amp; #35; entity",
+    "multi\nline",
+    "emoji 🎉",
+    "x: [1, 2]",
+    "-dash",
 ];
 
 /// The sample org plus one queue and one wrap-up code per hostile name, and a flow whose
@@ -273,19 +427,34 @@ pub fn hostile() -> (Snapshot, Graphs) {
         queues.push(json!({"id": format!("hq-{i:02}"), "name": name,
             "description": format!("{name}\nsecond line: {name}")}));
     }
-    let codes = s.lists.get_mut(&List::WrapupCodes).expect("sample has codes");
+    let codes = s
+        .lists
+        .get_mut(&List::WrapupCodes)
+        .expect("sample has codes");
     for (i, name) in HOSTILE.iter().enumerate() {
         codes.push(json!({"id": format!("hw-{i:02}"), "name": name}));
     }
     let flows = s.lists.get_mut(&List::Flows).expect("sample has flows");
-    flows.push(json!({"id": "f-hostile", "name": "end", "type": "INBOUNDCALL",
-        "description": "multi\nline: yes", "publishedVersion": {"id": "1.10"}}));
+    flows.push(
+        json!({"id": "f-hostile", "name": "end", "type": "INBOUNDCALL",
+        "description": "multi\nline: yes", "publishedVersion": {"id": "1.10"}}),
+    );
     let actions: Vec<Action> = HOSTILE
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            let next = if i + 1 < HOSTILE.len() { to(&format!("h-{}", i + 1)) } else { Target::End };
-            let mut a = action(&format!("h-{i}"), ActionKind::Transfer, "TransferPureMatchAction", name, vec![out(Some(name), next)]);
+            let next = if i + 1 < HOSTILE.len() {
+                to(&format!("h-{}", i + 1))
+            } else {
+                Target::End
+            };
+            let mut a = action(
+                &format!("h-{i}"),
+                ActionKind::Transfer,
+                "TransferPureMatchAction",
+                name,
+                vec![out(Some(name), next)],
+            );
             a.settings = vec![setting(name, name)];
             a
         })
@@ -293,7 +462,14 @@ pub fn hostile() -> (Snapshot, Graphs) {
     let references = HOSTILE
         .iter()
         .enumerate()
-        .map(|(i, name)| reference(ObjectKind::Queue, Some(&format!("hq-{i:02}")), name, &[&format!("h-{i}")]))
+        .map(|(i, name)| {
+            reference(
+                ObjectKind::Queue,
+                Some(&format!("hq-{i:02}")),
+                name,
+                &[&format!("h-{i}")],
+            )
+        })
         .collect();
     graphs.insert(
         "f-hostile".into(),
@@ -301,7 +477,12 @@ pub fn hostile() -> (Snapshot, Graphs) {
             name: "end".into(),
             flow_type: "inboundcall".into(),
             start_container: Some("c-h".into()),
-            containers: vec![container("c-h", ContainerKind::Task, "subgraph \"end\" [x]", actions)],
+            containers: vec![container(
+                "c-h",
+                ContainerKind::Task,
+                "subgraph \"end\" [x]",
+                actions,
+            )],
             references,
             ..FlowGraph::default()
         }),

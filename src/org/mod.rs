@@ -12,7 +12,7 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub use resolve::{Resolver, places_of};
 
@@ -44,6 +44,8 @@ pub struct Org {
     pub referrers: BTreeMap<ObjectKey, Vec<Referrer>>,
     /// What could not be read or parsed, from the snapshot and from flow parsing.
     pub gaps: Vec<Gap>,
+    /// Position of every object in its kind's list (flows in `flows`), for lookups by id.
+    positions: HashMap<ObjectKey, usize>,
 }
 
 /// One configuration object that is not a flow.
@@ -221,6 +223,14 @@ impl Org {
         graphs: &BTreeMap<String, Result<FlowGraph, FlowError>>,
     ) -> Org {
         let mut org = assemble::read(snapshot, graphs);
+        for (kind, objects) in &org.objects {
+            for (i, o) in objects.iter().enumerate() {
+                org.positions.insert((kind.clone(), o.id.clone()), i);
+            }
+        }
+        for (i, f) in org.flows.iter().enumerate() {
+            org.positions.insert((ObjectKind::Flow, f.id.clone()), i);
+        }
         resolve::link(&mut org);
         org
     }
@@ -232,12 +242,14 @@ impl Org {
 
     /// The object of this kind and id.
     pub fn object(&self, kind: &ObjectKind, id: &str) -> Option<&Object> {
-        self.objects_of(kind).iter().find(|o| o.id == id)
+        let at = *self.positions.get(&(kind.clone(), id.to_string()))?;
+        self.objects_of(kind).get(at).filter(|o| o.id == id)
     }
 
     /// The flow with this id.
     pub fn flow(&self, id: &str) -> Option<&Flow> {
-        self.flows.iter().find(|f| f.id == id)
+        let at = *self.positions.get(&(ObjectKind::Flow, id.to_string()))?;
+        self.flows.get(at).filter(|f| f.id == id)
     }
 
     /// The name of any object or flow, when it exists.

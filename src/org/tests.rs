@@ -13,12 +13,19 @@ fn every_object_of_every_kind_is_read_and_sorted_by_name() {
     let org = sample_org();
     assert_eq!(org.name.as_deref(), Some("Assurances Étoile"));
     let names = |kind: ObjectKind| -> Vec<String> {
-        org.objects_of(&kind).iter().map(|o| o.name.clone()).collect()
+        org.objects_of(&kind)
+            .iter()
+            .map(|o| o.name.clone())
+            .collect()
     };
     assert_eq!(names(ObjectKind::Queue), ["Claims FR", "NO"]);
     assert_eq!(names(ObjectKind::WrapupCode), ["Done", "yes"]);
     assert_eq!(names(ObjectKind::Trunk), ["SIP Proximus"]);
-    let flows: Vec<(&str, &str)> = org.flows.iter().map(|f| (f.flow_type.as_str(), f.name.as_str())).collect();
+    let flows: Vec<(&str, &str)> = org
+        .flows
+        .iter()
+        .map(|f| (f.flow_type.as_str(), f.name.as_str()))
+        .collect();
     assert_eq!(
         flows,
         [
@@ -37,12 +44,20 @@ fn every_object_of_every_kind_is_read_and_sorted_by_name() {
 fn flows_without_a_graph_say_why_and_real_losses_are_gaps() {
     let org = sample_org();
     let reason = |id: &str| org.flow(id).and_then(|f| f.no_graph.clone());
-    assert_eq!(reason("f-draft").as_deref(), Some("the flow has no published version"));
+    assert_eq!(
+        reason("f-draft").as_deref(),
+        Some("the flow has no published version")
+    );
     assert_eq!(
         reason("f-broken").as_deref(),
-        Some("the flow document could not be parsed: not a flow document: no `flowSequenceItemList`")
+        Some(
+            "the flow document could not be parsed: not a flow document: no `flowSequenceItemList`"
+        )
     );
-    assert_eq!(reason("f-missing").as_deref(), Some("the flow document is missing from the snapshot"));
+    assert_eq!(
+        reason("f-missing").as_deref(),
+        Some("the flow document is missing from the snapshot")
+    );
     assert_eq!(reason("f-main"), None);
     let gaps: Vec<(String, Option<String>, String)> = org
         .gaps
@@ -52,8 +67,16 @@ fn flows_without_a_graph_say_why_and_real_losses_are_gaps() {
     assert_eq!(
         gaps,
         [
-            ("flow".into(), Some("f-broken".into()), "flow-documents/f-broken/2.0.json".into()),
-            ("flow".into(), Some("f-missing".into()), "flow-documents/f-missing/5.0.json".into()),
+            (
+                "flow".into(),
+                Some("f-broken".into()),
+                "flow-documents/f-broken/2.0.json".into()
+            ),
+            (
+                "flow".into(),
+                Some("f-missing".into()),
+                "flow-documents/f-missing/5.0.json".into()
+            ),
         ]
     );
     let main = org.flow("f-main").expect("main flow");
@@ -70,18 +93,48 @@ fn references_resolve_by_id_then_name_then_unique_folded_name() {
     let resolved: Vec<(String, String, Resolution)> = main
         .references
         .iter()
-        .map(|r| (r.target.kind.to_string(), r.target.name.clone(), r.target.resolution.clone()))
+        .map(|r| {
+            (
+                r.target.kind.to_string(),
+                r.target.name.clone(),
+                r.target.resolution.clone(),
+            )
+        })
         .collect();
     assert_eq!(
         resolved,
         [
-            ("flow".into(), "Billing | FR".into(), Resolution::Found("f-billing".into())),
-            ("queue".into(), "Claims FR".into(), Resolution::Found("q-claims".into())),
+            (
+                "flow".into(),
+                "Billing | FR".into(),
+                Resolution::Found("f-billing".into())
+            ),
+            (
+                "queue".into(),
+                "Claims FR".into(),
+                Resolution::Found("q-claims".into())
+            ),
             ("queue".into(), "Task.Queue".into(), Resolution::Dynamic),
-            ("skill".into(), "french".into(), Resolution::Found("s-fr".into())),
-            ("prompt".into(), "Old greeting".into(), Resolution::Unresolved),
-            ("data-action".into(), "Get customer".into(), Resolution::Found("da-1".into())),
-            ("schedule-group".into(), "Belgium hours".into(), Resolution::Found("sg-1".into())),
+            (
+                "skill".into(),
+                "french".into(),
+                Resolution::Found("s-fr".into())
+            ),
+            (
+                "prompt".into(),
+                "Old greeting".into(),
+                Resolution::Unresolved
+            ),
+            (
+                "data-action".into(),
+                "Get customer".into(),
+                Resolution::Found("da-1".into())
+            ),
+            (
+                "schedule-group".into(),
+                "Belgium hours".into(),
+                Resolution::Found("sg-1".into())
+            ),
         ]
     );
 }
@@ -92,7 +145,9 @@ fn ambiguous_folded_names_stay_unresolved() {
     let queues = snapshot.lists.get_mut(&List::Queues).expect("queues");
     queues.push(serde_json::json!({"id": "q-a", "name": "Sales"}));
     queues.push(serde_json::json!({"id": "q-b", "name": "SALES"}));
-    let Some(Ok(graph)) = graphs.get_mut("f-main") else { panic!("main graph") };
+    let Some(Ok(graph)) = graphs.get_mut("f-main") else {
+        panic!("main graph")
+    };
     graph.references = vec![
         fixture::reference(ObjectKind::Queue, None, "sales", &["a-4"]),
         fixture::reference(ObjectKind::Queue, None, "SALES", &["a-4"]),
@@ -100,7 +155,11 @@ fn ambiguous_folded_names_stay_unresolved() {
     ];
     let org = Org::assemble(&snapshot, &graphs);
     let main = org.flow("f-main").expect("main");
-    let got: Vec<&Resolution> = main.references.iter().map(|r| &r.target.resolution).collect();
+    let got: Vec<&Resolution> = main
+        .references
+        .iter()
+        .map(|r| &r.target.resolution)
+        .collect();
     assert_eq!(
         got,
         [
@@ -119,7 +178,10 @@ fn usages_name_the_exact_action_or_menu_choice() {
         place: Place::Action { container, action },
     };
     assert_eq!(org.usages_of(&ObjectKind::Queue, "q-claims"), [usage(1, 3)]);
-    assert_eq!(org.usages_of(&ObjectKind::DataAction, "da-1"), [usage(1, 1)]);
+    assert_eq!(
+        org.usages_of(&ObjectKind::DataAction, "da-1"),
+        [usage(1, 1)]
+    );
     assert_eq!(
         org.usages_of(&ObjectKind::ScheduleGroup, "sg-1"),
         [Usage {
@@ -177,8 +239,18 @@ fn entry_points_list_ivrs_queues_emergency_groups_and_flows() {
 fn object_links_resolve_and_trunks_get_their_site() {
     let org = sample_org();
     let trunk = org.object(&ObjectKind::Trunk, "t-1").expect("trunk");
-    let links: Vec<(&str, Option<&str>)> = trunk.links.iter().map(|l| (l.role.as_str(), l.target.found())).collect();
-    assert_eq!(links, [("Trunk base settings", Some("tb-1")), ("Site", Some("site-1"))]);
+    let links: Vec<(&str, Option<&str>)> = trunk
+        .links
+        .iter()
+        .map(|l| (l.role.as_str(), l.target.found()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("Trunk base settings", Some("tb-1")),
+            ("Site", Some("site-1"))
+        ]
+    );
     assert_eq!(
         org.referrers_of(&ObjectKind::WrapupCode, "w-done"),
         [Referrer {
@@ -202,9 +274,10 @@ fn build_parses_documents_from_the_snapshot() {
         ("f-main".into(), "3.0".into()),
         serde_json::json!({"name": "Main IVR", "type": "inboundcall"}),
     );
-    snapshot
-        .flow_documents
-        .insert(("f-broken".into(), "2.0".into()), serde_json::json!(["not", "an", "object"]));
+    snapshot.flow_documents.insert(
+        ("f-broken".into(), "2.0".into()),
+        serde_json::json!(["not", "an", "object"]),
+    );
     let org = Org::build(&snapshot);
     assert!(org.flow("f-main").expect("main").graph.is_some());
     assert_eq!(
