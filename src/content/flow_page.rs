@@ -44,7 +44,9 @@ pub fn render(org: &Org, paths: &Paths, resolver: &Resolver, flow: &Flow) -> Pag
         let anchors = Anchors::new(graph);
         let link = |id: Option<&str>, name: &str| ctx.flow_target_link(id, name);
         let diagrams = flow_diagram::build(graph, &anchors, &link);
-        if let Diagrams::Whole(diagram) = &diagrams {
+        if graph.containers.is_empty() {
+            out.push_str("The flow document holds no tasks, menus or states.\n\n");
+        } else if let Diagrams::Whole(diagram) = &diagrams {
             out.push_str("## Diagram\n\n");
             out.push_str(&mermaid(diagram));
         }
@@ -363,7 +365,12 @@ fn menu_table(
     let mut out = md::header(&["Key", "Choice", "Speech terms", "Does", "Goes to"]);
     for (i, choice) in menu.choices.iter().enumerate() {
         let mut key = md::anchor(anchors.choice(c, i));
-        key.push_str(&choice.digit.as_deref().map_or("—".to_string(), md::code));
+        key.push_str(
+            &choice
+                .digit
+                .as_deref()
+                .map_or("—".to_string(), md::cell_code),
+        );
         if choice.is_default {
             key.push_str(" (default)");
         }
@@ -373,7 +380,7 @@ fn menu_table(
             choice
                 .speech_terms
                 .iter()
-                .map(|t| md::code(t))
+                .map(|t| md::cell_code(t))
                 .collect::<Vec<_>>()
                 .join(", ")
         };

@@ -28,8 +28,13 @@ pub fn text(s: &str) -> String {
     out
 }
 
-/// A code span holding `s` exactly (line breaks become spaces). Pipes are escaped so the
-/// span also works inside a table cell.
+/// A code span for a table cell: as [`code`], with pipes escaped, which GitHub requires even
+/// inside code spans in tables (and removes again before rendering the span).
+pub fn cell_code(s: &str) -> String {
+    code(s).replace('|', "\\|")
+}
+
+/// A code span holding `s` exactly (line breaks become spaces).
 pub fn code(s: &str) -> String {
     let flat: String = s
         .chars()
@@ -41,11 +46,10 @@ pub fn code(s: &str) -> String {
     let longest = longest_run(&flat, '`');
     let fence = "`".repeat(longest + 1);
     let pad = flat.starts_with(['`', ' ']) || flat.ends_with(['`', ' ']);
-    let body = flat.replace('|', "\\|");
     if pad {
-        format!("{fence} {body} {fence}")
+        format!("{fence} {flat} {fence}")
     } else {
-        format!("{fence}{body}{fence}")
+        format!("{fence}{flat}{fence}")
     }
 }
 
@@ -142,7 +146,8 @@ mod tests {
         assert_eq!(code("Task.Queue"), "`Task.Queue`");
         assert_eq!(code("a`b"), "``a`b``");
         assert_eq!(code("`x`"), "`` `x` ``");
-        assert_eq!(code("a|b"), "`a\\|b`");
+        assert_eq!(code("a|b"), "`a|b`");
+        assert_eq!(cell_code("a|b"), "`a\\|b`");
         assert_eq!(code(""), "(empty)");
     }
 

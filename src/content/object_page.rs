@@ -120,7 +120,9 @@ fn links(org: &Org, paths: &Paths, from: &str, object: &Object) -> String {
                 }
             }
             None => {
-                let id = t.id.as_deref().map(|i| format!(", id {}", md::code(i)));
+                let id =
+                    t.id.as_deref()
+                        .map(|i| format!(", id {}", md::cell_code(i)));
                 format!(
                     "{} (not found in the org{})",
                     md::text(&t.name),

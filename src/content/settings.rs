@@ -47,7 +47,7 @@ pub fn rows(object: &Object) -> Vec<Row> {
         ObjectKind::DataAction => data_action(raw, &mut rows),
         _ => {}
     }
-    rows.push(("Id".to_string(), md::code(&object.id)));
+    rows.push(("Id".to_string(), md::cell_code(&object.id)));
     rows
 }
 
@@ -258,7 +258,7 @@ fn trunk_base(raw: &Value, rows: &mut Vec<Row>) {
                 .and_then(|v| v.get("instance"))
                 .and_then(scalar);
             if let Some(value) = value {
-                rows.push((md::text(name), md::code(&value)));
+                rows.push((md::text(name), md::cell_code(&value)));
             }
         }
     }
@@ -284,7 +284,7 @@ fn site(raw: &Value, rows: &mut Vec<Row>) {
         let list: Vec<String> = regions
             .iter()
             .filter_map(Value::as_str)
-            .map(md::code)
+            .map(md::cell_code)
             .collect();
         if !list.is_empty() {
             rows.push(("Media regions".to_string(), list.join(", ")));
@@ -300,7 +300,7 @@ fn ivr(raw: &Value, rows: &mut Vec<Row>) {
         .map_or(&[][..], Vec::as_slice)
         .iter()
         .filter_map(Value::as_str)
-        .map(md::code)
+        .map(md::cell_code)
         .collect();
     let value = if dids.is_empty() {
         "none".to_string()
@@ -314,7 +314,7 @@ fn schedule(raw: &Value, rows: &mut Vec<Row>) {
     plain(raw, rows, &[("State", "state")]);
     for (label, key) in [("Start", "start"), ("End", "end"), ("Recurrence", "rrule")] {
         if let Some(text) = raw.get(key).and_then(Value::as_str) {
-            rows.push((label.to_string(), md::code(text)));
+            rows.push((label.to_string(), md::cell_code(text)));
         }
     }
 }
@@ -327,7 +327,7 @@ fn prompt(raw: &Value, rows: &mut Vec<Row>) {
             .get("ttsString")
             .or_else(|| asset.get("text"))
             .and_then(Value::as_str);
-        let mut value = text.map_or("audio".to_string(), md::code);
+        let mut value = text.map_or("audio".to_string(), md::cell_code);
         if let Some(d) = asset.get("durationSeconds").and_then(Value::as_f64) {
             value.push_str(&format!(" ({})", seconds(d)));
         }
@@ -345,7 +345,7 @@ fn data_table(raw: &Value, rows: &mut Vec<Row>) {
         } else {
             format!("Column {}", md::text(title))
         };
-        rows.push((label, md::code(&kind)));
+        rows.push((label, md::cell_code(&kind)));
     }
 }
 
@@ -361,11 +361,11 @@ fn data_action(raw: &Value, rows: &mut Vec<Row>) {
     );
     flag(raw, rows, "Secure", "secure");
     if let Some(t) = at(raw, &["config", "request", "requestType"]).and_then(Value::as_str) {
-        rows.push(("Request type".to_string(), md::code(t)));
+        rows.push(("Request type".to_string(), md::cell_code(t)));
     }
     if let Some(url) = at(raw, &["config", "request", "requestUrlTemplate"]).and_then(Value::as_str)
     {
-        rows.push(("Request URL".to_string(), md::code(url)));
+        rows.push(("Request URL".to_string(), md::cell_code(url)));
     }
     if let Some(t) = at(raw, &["config", "timeoutSeconds"]).and_then(Value::as_f64) {
         rows.push(("Timeout".to_string(), seconds(t)));

@@ -494,3 +494,161 @@ fn every_diagram_passes_the_real_mermaid_parser() {
         Some(format!("{count} passed, 0 failed").as_str())
     );
 }
+
+/// Every Mermaid block of the rendered pages, with the page it came from.
+fn mermaid_blocks(all: &BTreeMap<String, String>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (path, text) in all {
+        let mut rest = text.as_str();
+        while let Some(start) = rest.find("```mermaid\n") {
+            let body = &rest[start + 11..];
+            let end = body.find("```\n").expect("block is closed");
+            out.push((path.clone(), body[..end].to_string()));
+            rest = &body[end..];
+        }
+    }
+    out
+}
+
+/// A flow with `containers` tasks of `actions` actions each, every action with two outputs
+/// (one to the next action, one to the next container).
+fn big_flow(containers: usize, actions: usize) -> (crate::snapshot::Snapshot, fixture::Graphs) {
+    use crate::flow::{ActionKind, ContainerKind, FlowGraph, Target};
+    let (mut snapshot, mut graphs) = fixture::sample();
+    let flows = snapshot
+        .lists
+        .get_mut(&crate::snapshot::List::Flows)
+        .expect("flows");
+    flows.push(
+        serde_json::json!({"id": "f-big", "name": "Big", "type": "INBOUNDCALL",
+        "publishedVersion": {"id": "1.0"}}),
+    );
+    let tasks = (0..containers)
+        .map(|c| {
+            let list = (0..actions)
+                .map(|a| {
+                    let next = if a + 1 < actions {
+                        Target::Action(format!("b-{c}-{}", a + 1))
+                    } else {
+                        Target::End
+                    };
+                    let jump = Target::Container(format!("t-{}", (c + 1) % containers));
+                    fixture::action(
+                        &format!("b-{c}-{a}"),
+                        ActionKind::Decision,
+                        "DecisionAction",
+                        &format!("Check {c}.{a}"),
+                        vec![
+                            fixture::out(Some("Yes"), next),
+                            fixture::out(Some("No"), jump),
+                        ],
+                    )
+                })
+                .collect();
+            fixture::container(
+                &format!("t-{c}"),
+                ContainerKind::Task,
+                &format!("Task {c}"),
+                list,
+            )
+        })
+        .collect();
+    graphs.insert(
+        "f-big".into(),
+        Ok(FlowGraph {
+            name: "Big".into(),
+            flow_type: "inboundcall".into(),
+            start_container: Some("t-0".into()),
+            containers: tasks,
+            ..FlowGraph::default()
+        }),
+    );
+    (snapshot, graphs)
+}
+
+#[test]
+fn flows_over_github_limits_get_one_diagram_per_container() {
+    let (snapshot, graphs) = big_flow(3, 120);
+    let all = pages(&Org::assemble(&snapshot, &graphs));
+    let page = &all["flows/inboundcall/big.md"];
+    assert!(!page.contains("## Diagram"));
+    let blocks: Vec<_> = mermaid_blocks(&all)
+        .into_iter()
+        .filter(|(p, _)| p == "flows/inboundcall/big.md")
+        .collect();
+    assert_eq!(blocks.len(), 3);
+    for (_, block) in &blocks {
+        let graph = crate::diagram::Graph::parse(block).expect("own output parses");
+        assert!(graph.edges.len() <= flow_diagram::MAX_EDGES);
+        assert!(graph.mermaid_len() <= flow_diagram::MAX_CHARS);
+        let jump = graph
+            .nodes
+            .iter()
+            .find(|n| n.shape == crate::diagram::Shape::Jump);
+        assert!(jump.is_some_and(|n| n.link.as_deref().is_some_and(|l| l.starts_with("#c-t-"))));
+    }
+    let (snapshot, graphs) = big_flow(1, 400);
+    let all = pages(&Org::assemble(&snapshot, &graphs));
+    assert!(all["flows/inboundcall/big.md"].contains("This container is too large to draw"));
+}
+
+#[test]
+fn every_diagram_reads_back_with_the_same_labels() {
+    let all = pages(&hostile_org());
+    let blocks = mermaid_blocks(&all);
+    assert_eq!(blocks.len(), 4, "one per flow with a graph");
+    let hostile = &all["flows/inboundcall/end.md"];
+    let graph_text = &mermaid_blocks(&BTreeMap::from([("x".to_string(), hostile.clone())]))[0].1;
+    let graph = crate::diagram::Graph::parse(graph_text).expect("parses");
+    for name in fixture::HOSTILE {
+        assert!(graph.nodes.iter().any(|n| n.label == name), "{name:?}");
+    }
+}
+
+#[test]
+fn every_diagram_passes_the_real_mermaid_parser() {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mermaid/run.sh");
+    if std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: node is not installed, so the Mermaid parser cannot run");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (big, big_graphs) = big_flow(3, 120);
+    let mut count = 0;
+    for (n, org) in [hostile_org(), Org::assemble(&big, &big_graphs)]
+        .iter()
+        .enumerate()
+    {
+        for (i, (_, block)) in mermaid_blocks(&pages(org)).iter().enumerate() {
+            let file = dir.path().join(format!("{n}-{i:03}.mmd"));
+            std::fs::write(file, block).expect("write block");
+            count += 1;
+        }
+    }
+    let output = std::process::Command::new("sh")
+        .arg(&script)
+        .arg(dir.path())
+        .output()
+        .expect("run the Mermaid check");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        stdout.lines().last(),
+        Some(format!("{count} passed, 0 failed").as_str())
+    );
+}
+
+#[test]
+#[ignore = "writes the hostile sample to /tmp/gcdocs-hostile for reading"]
+fn dump_hostile_tree() {
+    let dir = std::path::Path::new("/tmp/gcdocs-hostile");
+    write(&hostile_org(), dir);
+}
