@@ -1,7 +1,7 @@
 //! Section anchors of a flow page, derived from the document's ids (never from names), so a
 //! rename changes no link and both the flow page and the pages linking into it agree.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use crate::flow::{FlowGraph, Target};
 use crate::org::{Flow, Place};
@@ -33,15 +33,20 @@ fn clean(id: &str) -> String {
 impl Anchors {
     /// Anchors for every container, action and menu choice of the graph.
     pub fn new(graph: &FlowGraph) -> Anchors {
-        let mut used = BTreeSet::new();
+        let mut used = HashSet::new();
         let mut unique = |wanted: String| {
-            let mut candidate = wanted.clone();
+            if !used.contains(&wanted) {
+                used.insert(wanted.clone());
+                return wanted;
+            }
             let mut n = 2;
-            while !used.insert(candidate.clone()) {
-                candidate = format!("{wanted}-{n}");
+            loop {
+                let candidate = format!("{wanted}-{n}");
+                if used.insert(candidate.clone()) {
+                    return candidate;
+                }
                 n += 1;
             }
-            candidate
         };
         let mut anchors = Anchors::default();
         for container in &graph.containers {

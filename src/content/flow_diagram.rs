@@ -41,8 +41,10 @@ pub fn build(graph: &FlowGraph, anchors: &Anchors, flow_link: FlowLink<'_>) -> D
     Diagrams::PerContainer(parts)
 }
 
+/// Mermaid measures text in UTF-16 code units (JavaScript string length), so an emoji
+/// counts twice.
 fn fits(graph: &Graph) -> bool {
-    graph.edges.len() <= MAX_EDGES && graph.mermaid_len() <= MAX_CHARS
+    graph.edges.len() <= MAX_EDGES && graph.to_mermaid().encode_utf16().count() <= MAX_CHARS
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -40,18 +40,17 @@ pub fn render(org: &Org, paths: &Paths, resolver: &Resolver, flow: &Flow) -> Pag
     let _ = writeln!(out, "\n# {}\n", md::text(&title(flow)));
     out.push_str(&summary(flow));
     out.push_str(&entry_points(&ctx));
-    if let Some(graph) = &flow.graph {
-        let anchors = Anchors::new(graph);
+    if let (Some(graph), Some(anchors)) = (&flow.graph, paths.anchors(&flow.id)) {
         let link = |id: Option<&str>, name: &str| ctx.flow_target_link(id, name);
-        let diagrams = flow_diagram::build(graph, &anchors, &link);
+        let diagrams = flow_diagram::build(graph, anchors, &link);
         if graph.containers.is_empty() {
             out.push_str("The flow document holds no tasks, menus or states.\n\n");
         } else if let Diagrams::Whole(diagram) = &diagrams {
             out.push_str("## Diagram\n\n");
             out.push_str(&mermaid(diagram));
         }
-        out.push_str(&containers(&ctx, graph, &anchors, &diagrams));
-        out.push_str(&references(&ctx, graph, &anchors));
+        out.push_str(&containers(&ctx, graph, anchors, &diagrams));
+        out.push_str(&references(&ctx, graph, anchors));
         out.push_str(&warnings(graph));
     }
     Page {
@@ -187,13 +186,10 @@ fn entry_points(ctx: &Ctx<'_>) -> String {
                 let Some(from) = ctx.org.flow(&usage.flow) else {
                     continue;
                 };
-                let anchor = from
-                    .graph
-                    .as_ref()
-                    .map(|g| Anchors::new(g).place(usage.place).to_string());
+                let anchor = ctx.paths.anchors(&from.id).map(|a| a.place(usage.place));
                 let link = ctx
                     .paths
-                    .link(&ctx.path, &ObjectKind::Flow, &from.id, anchor.as_deref())
+                    .link(&ctx.path, &ObjectKind::Flow, &from.id, anchor)
                     .expect("every flow has a page");
                 format!(
                     "Flow {} — {}",

@@ -21,6 +21,8 @@ pub mod yaml;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::kind::{DOCUMENTED, ObjectKind};
 use crate::org::Org;
 
@@ -62,15 +64,21 @@ pub struct Page {
 pub fn render(org: &Org, options: &Options) -> Vec<Page> {
     let paths = Paths::new(org);
     let resolver = crate::org::Resolver::new(org);
-    let mut pages = Vec::new();
-    for flow in &org.flows {
-        pages.push(flow_page::render(org, &paths, &resolver, flow));
-    }
-    for kind in DOCUMENTED.iter().filter(|k| **k != ObjectKind::Flow) {
-        for object in org.objects_of(kind) {
-            pages.push(object_page::render(org, &paths, object));
-        }
-    }
+    let mut pages: Vec<Page> = org
+        .flows
+        .par_iter()
+        .map(|flow| flow_page::render(org, &paths, &resolver, flow))
+        .collect();
+    let objects: Vec<&crate::org::Object> = DOCUMENTED
+        .iter()
+        .filter(|k| **k != ObjectKind::Flow)
+        .flat_map(|kind| org.objects_of(kind))
+        .collect();
+    pages.par_extend(
+        objects
+            .par_iter()
+            .map(|object| object_page::render(org, &paths, object)),
+    );
     pages.extend(index_pages::render(org, &paths));
     pages.push(tree::run_file(org, options, &pages));
     pages.sort_by(|a, b| a.path.cmp(&b.path));

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::anchors::{self, Anchors};
+use super::anchors;
 use super::markdown as md;
 use super::yaml::{FrontMatter, Use};
 use super::{Page, Paths, settings};
@@ -162,7 +162,7 @@ fn used_by(org: &Org, paths: &Paths, from: &str, object: &Object) -> String {
             .link(from, &ObjectKind::Flow, &flow.id, None)
             .expect("every flow has a page");
         let _ = writeln!(out, "- Flow {}", md::link(&flow.name, &page));
-        let anchors = flow.graph.as_ref().map(Anchors::new);
+        let anchors = paths.anchors(&flow.id);
         for place in places {
             let text = anchors::describe(flow, place);
             let anchor = anchors.as_ref().map_or("summary", |a| a.place(place));

@@ -1,21 +1,24 @@
 //! Where every page lives in the content tree, and relative links between pages.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
+use super::anchors::Anchors;
 use super::slug;
 use crate::kind::{DOCUMENTED, ObjectKind};
-use crate::org::{ObjectKey, Org};
+use crate::org::Org;
 
-/// The page path of every object and flow, `/`-separated inside the content tree.
-#[derive(Debug, Clone, Default)]
+/// The page path of every object and flow, `/`-separated inside the content tree, and the
+/// section anchors of every flow page.
+#[derive(Debug, Default)]
 pub struct Paths {
-    pages: BTreeMap<ObjectKey, String>,
+    pages: HashMap<ObjectKind, HashMap<String, String>>,
+    anchors: HashMap<String, Anchors>,
 }
 
 impl Paths {
     /// Assigns a slug to every object, folder by folder.
     pub fn new(org: &Org) -> Paths {
-        let mut pages = BTreeMap::new();
+        let mut pages: HashMap<ObjectKind, HashMap<String, String>> = HashMap::new();
         let mut by_type: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
         for flow in &org.flows {
             by_type
@@ -24,8 +27,9 @@ impl Paths {
                 .push((flow.id.clone(), flow.name.clone()));
         }
         for (dir, items) in by_type {
+            let flows = pages.entry(ObjectKind::Flow).or_default();
             for (id, slug) in slug::assign(&items) {
-                pages.insert((ObjectKind::Flow, id), format!("flows/{dir}/{slug}.md"));
+                flows.insert(id, format!("flows/{dir}/{slug}.md"));
             }
         }
         for kind in DOCUMENTED.iter().filter(|k| **k != ObjectKind::Flow) {
@@ -34,18 +38,27 @@ impl Paths {
                 .iter()
                 .map(|o| (o.id.clone(), o.name.clone()))
                 .collect();
+            let objects = pages.entry(kind.clone()).or_default();
             for (id, slug) in slug::assign(&items) {
-                pages.insert((kind.clone(), id), format!("{}/{slug}.md", kind.dir()));
+                objects.insert(id, format!("{}/{slug}.md", kind.dir()));
             }
         }
-        Paths { pages }
+        let anchors = org
+            .flows
+            .iter()
+            .filter_map(|f| Some((f.id.clone(), Anchors::new(f.graph.as_ref()?))))
+            .collect();
+        Paths { pages, anchors }
+    }
+
+    /// The section anchors of a flow page, when the flow has a graph.
+    pub fn anchors(&self, flow_id: &str) -> Option<&Anchors> {
+        self.anchors.get(flow_id)
     }
 
     /// The page of an object, when it has one.
     pub fn page(&self, kind: &ObjectKind, id: &str) -> Option<&str> {
-        self.pages
-            .get(&(kind.clone(), id.to_string()))
-            .map(String::as_str)
+        self.pages.get(kind)?.get(id).map(String::as_str)
     }
 
     /// A relative link from the page `from` to the page of an object, with an optional

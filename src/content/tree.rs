@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use anyhow::Context as _;
+use rayon::prelude::*;
 
 use super::index_pages::count;
 use super::{Options, Page, Report};
@@ -65,37 +66,63 @@ fn safe_relative(path: &str) -> bool {
             .all(|p| !p.is_empty() && p != "." && p != "..")
 }
 
-/// Writes the pages into `dir`.
+/// What happened to one page.
+enum Written {
+    Unchanged,
+    Changed,
+    Conflict,
+}
+
+/// Writes one page unless its bytes are already there or a file gcdocs did not write is.
+fn write_page(
+    dir: &Path,
+    page: &Page,
+    previous: &BTreeSet<String>,
+) -> Result<Written, fsx::FsError> {
+    let path = dir.join(&page.path);
+    let existing = if path.is_file() {
+        Some(fsx::read(&path)?)
+    } else {
+        None
+    };
+    match existing {
+        Some(bytes) if bytes == page.text.as_bytes() => Ok(Written::Unchanged),
+        Some(_) if !previous.contains(&page.path) => Ok(Written::Conflict),
+        _ => {
+            fsx::write_atomic(&path, page.text.as_bytes())?;
+            Ok(Written::Changed)
+        }
+    }
+}
+
+/// Writes the pages into `dir`: changed pages (in parallel, each atomically), then the
+/// removal of stale generated pages, then the manifest.
 pub fn write(dir: &Path, pages: &[Page]) -> anyhow::Result<Report> {
     let previous =
         owned(dir).with_context(|| format!("cannot read the content tree {}", dir.display()))?;
+    let outcomes: Vec<Result<Written, fsx::FsError>> = pages
+        .par_iter()
+        .map(|page| write_page(dir, page, &previous))
+        .collect();
     let mut report = Report::default();
     let mut now_owned = BTreeSet::new();
-    for page in pages {
-        let path = dir.join(&page.path);
-        let existing = if path.is_file() {
-            Some(fsx::read(&path)?)
-        } else {
-            None
-        };
-        match existing {
-            Some(bytes) if bytes == page.text.as_bytes() => {}
-            Some(_) if !previous.contains(&page.path) => {
+    for (page, outcome) in pages.iter().zip(outcomes) {
+        match outcome? {
+            Written::Conflict => {
                 report.conflicts.push(page.path.clone());
                 continue;
             }
-            _ => {
-                fsx::write_atomic(&path, page.text.as_bytes())?;
-                report.changed += 1;
-            }
+            Written::Changed => report.changed += 1,
+            Written::Unchanged => {}
         }
         now_owned.insert(page.path.clone());
         if let Some(kind) = &page.kind {
             *report.pages.entry(kind.as_str().to_string()).or_insert(0) += 1;
         }
     }
+    let generated: BTreeSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
     for stale in previous.difference(&now_owned) {
-        if pages.iter().any(|p| &p.path == stale) {
+        if generated.contains(stale.as_str()) {
             continue;
         }
         let path = dir.join(stale);
@@ -105,18 +132,23 @@ pub fn write(dir: &Path, pages: &[Page]) -> anyhow::Result<Report> {
             remove_empty_parents(dir, &path);
         }
     }
-    let mut manifest: String = now_owned.iter().map(|p| format!("{p}\n")).collect();
+    write_manifest(dir, &now_owned)?;
+    Ok(report)
+}
+
+fn write_manifest(dir: &Path, owned: &BTreeSet<String>) -> Result<(), fsx::FsError> {
+    let mut manifest: String = owned.iter().map(|p| format!("{p}\n")).collect();
     if manifest.is_empty() {
         manifest.push('\n');
     }
-    let manifest_path = dir.join(MANIFEST);
-    let unchanged = fsx::read(&manifest_path)
+    let path = dir.join(MANIFEST);
+    let unchanged = fsx::read(&path)
         .ok()
         .is_some_and(|b| b == manifest.as_bytes());
-    if !unchanged {
-        fsx::write_atomic(&manifest_path, manifest.as_bytes())?;
+    if unchanged {
+        return Ok(());
     }
-    Ok(report)
+    fsx::write_atomic(&path, manifest.as_bytes())
 }
 
 /// Removes folders left empty by a removal, up to (not including) the tree's root.
