@@ -152,6 +152,7 @@ mod tests {
             ("name...", "name"),
             ("  spaced  ", "spaced"),
             ("Réclamations – Schäden", "réclamations-schäden"),
+            ("ÉCOLE ÜBER", "école-über"),
             ("請求 🎉", "請求"),
             ("", "unnamed"),
             ("🎉", "unnamed"),
