@@ -287,3 +287,54 @@ fn build_parses_documents_from_the_snapshot() {
     let ids: Vec<_> = org.gaps.iter().filter_map(|g| g.id.as_deref()).collect();
     assert_eq!(ids, ["f-billing", "f-broken", "f-inqueue", "f-missing"]);
 }
+
+#[test]
+fn transfers_to_flows_by_name_are_entry_points_of_the_target() {
+    use crate::flow::{ActionKind, Target};
+    let (snapshot, mut graphs) = fixture::sample();
+    let Some(Ok(graph)) = graphs.get_mut("f-main") else {
+        panic!("main graph")
+    };
+    graph.references.clear();
+    let to_flow = Target::Flow {
+        id: None,
+        name: "default IN-QUEUE".into(),
+    };
+    graph.containers[1].actions[4] = fixture::action(
+        "a-5",
+        ActionKind::Transfer,
+        "TransferFlowAction",
+        "To in-queue",
+        vec![fixture::out(None, to_flow)],
+    );
+    let menu = graph.containers[0].menu.as_mut().expect("menu");
+    menu.choices[0].action = Some("act-behind-choice".into());
+    graph.references.push(fixture::reference(
+        ObjectKind::Skill,
+        Some("s-fr"),
+        "French",
+        &["act-behind-choice"],
+    ));
+    let org = Org::assemble(&snapshot, &graphs);
+    let entries = org.entry_points("f-inqueue");
+    assert_eq!(
+        entries[1],
+        EntryPoint::Flow(Usage {
+            flow: "f-main".into(),
+            place: Place::Action {
+                container: 1,
+                action: 4
+            }
+        })
+    );
+    assert_eq!(
+        org.usages_of(&ObjectKind::Skill, "s-fr"),
+        [Usage {
+            flow: "f-main".into(),
+            place: Place::Choice {
+                container: 0,
+                choice: 0
+            }
+        }]
+    );
+}
