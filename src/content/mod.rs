@@ -7,6 +7,7 @@
 mod anchors;
 mod flow_diagram;
 mod flow_page;
+mod flow_sections;
 mod index_pages;
 pub mod markdown;
 mod object_page;
