@@ -154,10 +154,22 @@ fn summary(flow: &Flow) -> String {
             .join(", ")
     };
     item("Languages", languages);
+    let graph = flow.graph.as_ref();
+    if let Some(default) = graph.and_then(|g| g.default_language.as_deref()) {
+        item("Default language", md::code(default));
+    }
     let version = |v: &Option<String>| v.as_deref().map_or("none".to_string(), md::code);
     item("Published version", version(&flow.published_version));
     item("Latest version", version(&flow.latest_version));
     item("Id", md::code(&flow.id));
+    for setting in graph.map_or(&[][..], |g| g.settings.as_slice()) {
+        let _ = writeln!(
+            out,
+            "- **{}:** {}",
+            md::text(&setting.name),
+            md::code(&setting.text)
+        );
+    }
     out.push('\n');
     if let Some(description) = &flow.description {
         out.push_str(&md::paragraphs(description));

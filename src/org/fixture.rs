@@ -183,6 +183,7 @@ pub fn main_graph() -> FlowGraph {
         supported_languages: vec!["fr-be".into(), "nl-be".into()],
         start_container: Some("c-menu".into()),
         containers: vec![menu, task],
+        settings: vec![setting("Error handling", "Transfer to \"Claims FR\"")],
         references: vec![
             reference(
                 ObjectKind::Flow,
