@@ -272,7 +272,12 @@ fn build_parses_documents_from_the_snapshot() {
     let (mut snapshot, _) = fixture::sample();
     snapshot.flow_documents.insert(
         ("f-main".into(), "3.0".into()),
-        serde_json::json!({"name": "Main IVR", "type": "inboundcall"}),
+        serde_json::json!({
+            "name": "Main IVR",
+            "type": "inboundcall",
+            "initialSequence": "t1",
+            "flowSequenceItemList": [{"__type": "Task", "id": "t1", "name": "Start", "actionList": []}]
+        }),
     );
     snapshot.flow_documents.insert(
         ("f-broken".into(), "2.0".into()),
