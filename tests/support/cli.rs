@@ -3,7 +3,6 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use gcdocs::snapshot::Snapshot;
 
@@ -66,29 +65,7 @@ pub fn run(api: &MockApi, dir: &Path, extra: &[&str]) -> Run {
     }
 }
 
-/// This test crate's own copy of the binary, taken once when the first test starts.
-///
-/// The build folder is shared with other worktrees whose builds relink
-/// `target/debug/gcdocs`; a copy keeps every test of this run on the binary cargo just
-/// built. One copy per test crate, replaced on each run.
+/// The `gcdocs` binary cargo built for this test run.
 pub fn binary() -> &'static Path {
-    static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
-        let name = format!("{}-gcdocs", env!("CARGO_CRATE_NAME"));
-        let staged = dir.join(format!("{name}.{}", std::process::id()));
-        std::fs::copy(env!("CARGO_BIN_EXE_gcdocs"), &staged).expect("copy the gcdocs binary");
-        let copy = dir.join(name);
-        std::fs::rename(&staged, &copy).expect("move the gcdocs binary copy");
-        let help = std::process::Command::new(&copy)
-            .args(["extract", "--help"])
-            .output()
-            .expect("gcdocs extract --help");
-        assert!(
-            String::from_utf8_lossy(&help.stdout).contains("--retry-after-ceiling"),
-            "{} is not this worktree's build (another build relinked it); run the tests again",
-            env!("CARGO_BIN_EXE_gcdocs")
-        );
-        copy
-    })
+    Path::new(env!("CARGO_BIN_EXE_gcdocs"))
 }
