@@ -18,7 +18,7 @@ use crate::kind::ObjectKind;
 use crate::snapshot::{FlowVersion, Gap, List, Meta, Snapshot, Source};
 
 /// The largest page size each list is read with.
-fn page_size(list: List) -> u32 {
+pub fn page_size(list: List) -> u32 {
     match list {
         List::Flows | List::Queues | List::Skills => 500,
         _ => 100,

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use crate::snapshot::{FlowVersion, Snapshot};
 
-pub use fetch::fetch;
+pub use fetch::{fetch, page_size};
 
 /// The OAuth client secret. Its `Debug` and `Display` never show it.
 #[derive(Clone, PartialEq, Eq)]
