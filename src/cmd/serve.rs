@@ -15,10 +15,23 @@ pub struct ServeArgs {
     pub port: u16,
 }
 
-/// Serves until interrupted.
+/// Serves until interrupted; prints one line per build.
 pub fn run(args: &ServeArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> {
     let _ = global;
     let options = args.project.build_options();
-    crate::site::build(&options)?;
-    anyhow::bail!("serving on port {} is not built yet", args.port)
+    let port = args.port;
+    let announced = std::sync::atomic::AtomicBool::new(false);
+    crate::site::serve::serve(&options, port, &|result| match result {
+        Ok(report) => {
+            for warning in &report.warnings {
+                tracing::warn!("{warning}");
+            }
+            eprintln!("Built {} pages into {}", report.pages, options.out.display());
+            if !announced.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                eprintln!("Serving on http://127.0.0.1:{port}/ (Ctrl-C to stop)");
+            }
+        }
+        Err(e) => eprintln!("error: {e:#}"),
+    })?;
+    Ok(Outcome::Complete)
 }

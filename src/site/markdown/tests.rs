@@ -1,0 +1,2 @@
+//! Tests of Markdown rendering.
+use super::*;

@@ -1,0 +1,2 @@
+//! Tests of the SVG drawing.
+use super::*;
