@@ -466,7 +466,7 @@ fn the_10000_result_ceiling_is_reported_as_a_gap() {
          documented"
     );
     assert_eq!(snapshot.list(List::WrapupCodes).len(), 10_000);
-    assert!(run.stderr.contains("; 1 gaps"), "{}", run.stderr);
+    assert!(run.stderr.contains("; 1 gap\n"), "{}", run.stderr);
 }
 
 #[test]

@@ -1,10 +1,11 @@
 //! `gcdocs build`: the content tree to `public/`.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use clap::Args;
 
 use super::{GlobalArgs, Outcome, ProjectArgs};
+use crate::site::{BuildOptions, BuildReport};
 
 /// Flags of `gcdocs build`.
 #[derive(Debug, Clone, Args)]
@@ -14,21 +15,35 @@ pub struct BuildArgs {
     pub project: ProjectArgs,
 }
 
-/// Builds the site and prints one summary line.
-pub fn run(args: &BuildArgs, _global: &GlobalArgs) -> anyhow::Result<Outcome> {
+/// Builds the site, prints the gathered warnings, and returns the report and wall time.
+pub fn build(options: &BuildOptions) -> anyhow::Result<(BuildReport, Duration)> {
     let started = Instant::now();
-    let options = args.project.build_options();
-    let report = crate::site::build(&options)?;
+    let report = crate::site::build(options)?;
     for warning in &report.warnings {
         tracing::warn!("{warning}");
     }
-    eprintln!(
-        "Built {} pages into {} in {} (search index {} kB, {} kB gzipped)",
+    Ok((report, started.elapsed()))
+}
+
+/// `238 pages in 0.5 s, search index 43 kB gzipped`: the site half of a summary line.
+pub fn describe(report: &BuildReport, elapsed: Duration) -> String {
+    format!(
+        "{} pages in {}, search index {} kB gzipped ({} kB raw)",
         report.pages,
-        options.out.display(),
-        super::human_duration(started.elapsed()),
-        report.search_index_bytes.0 / 1024,
-        report.search_index_bytes.1 / 1024,
+        super::human_duration(elapsed),
+        report.search_index_bytes.1.div_ceil(1024),
+        report.search_index_bytes.0.div_ceil(1024),
+    )
+}
+
+/// Builds the site and prints one summary line.
+pub fn run(args: &BuildArgs, _global: &GlobalArgs) -> anyhow::Result<Outcome> {
+    let options = args.project.build_options();
+    let (report, elapsed) = build(&options)?;
+    eprintln!(
+        "Built {} into {}",
+        describe(&report, elapsed),
+        options.out.display()
     );
     Ok(Outcome::Complete)
 }

@@ -43,12 +43,18 @@ pub fn run(args: &DemoArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> {
         out: options.content.clone(),
         ..super::extract::ExtractArgs::default()
     };
-    let outcome = super::extract::run(&extract, global)?;
-    let build = super::build::BuildArgs {
-        project: args.project.clone(),
-    };
-    super::build::run(&build, global)?;
-    println!("{}", options.out.join("index.html").display());
+    let extracted = super::extract::extract(&extract)?;
+    let (report, elapsed) = super::build::build(&options)?;
+    eprintln!(
+        "Demo: documented {} in {}{}; built {}",
+        extracted.pages(),
+        super::human_duration(extracted.elapsed),
+        extracted.gap_count(),
+        super::build::describe(&report, elapsed),
+    );
+    extracted.print_details();
+    let index = options.out.join("index.html");
+    println!("{}", index.strip_prefix(".").unwrap_or(&index).display());
     if args.serve {
         let serve = super::serve::ServeArgs {
             project: args.project.clone(),
@@ -56,5 +62,5 @@ pub fn run(args: &DemoArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> {
         };
         return super::serve::run(&serve, global);
     }
-    Ok(outcome)
+    Ok(extracted.outcome())
 }

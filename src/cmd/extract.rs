@@ -61,17 +61,91 @@ pub enum VersionArg {
     Latest,
 }
 
-/// Runs one extraction and prints the summary line.
-pub fn run(args: &ExtractArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> {
-    let _ = global;
-    let started = Instant::now();
-    let (snapshot, stats) = read_snapshot(args)?;
-    if let Some(stats) = &stats {
-        eprintln!("{}", stats.summary());
-        for warning in &stats.warnings {
-            eprintln!("  warning: {warning}");
+/// What one extraction did, for the summary line.
+#[derive(Debug)]
+pub struct Extracted {
+    /// What writing the content tree did.
+    pub report: crate::content::Report,
+    /// What could not be documented.
+    pub gaps: Vec<crate::snapshot::Gap>,
+    /// Request counters of a live read.
+    pub stats: Option<Stats>,
+    /// Wall time of the whole extraction.
+    pub elapsed: std::time::Duration,
+}
+
+impl Extracted {
+    /// `20 flow, 30 queue, ...`: pages written per kind.
+    pub fn pages(&self) -> String {
+        let pages: Vec<String> = self
+            .report
+            .pages
+            .iter()
+            .map(|(kind, n)| format!("{n} {kind}"))
+            .collect();
+        if pages.is_empty() {
+            "nothing".to_string()
+        } else {
+            pages.join(", ")
         }
     }
+
+    /// `; 2 gaps`, or nothing.
+    pub fn gap_count(&self) -> String {
+        match self.gaps.len() {
+            0 => String::new(),
+            1 => "; 1 gap".to_string(),
+            n => format!("; {n} gaps"),
+        }
+    }
+
+    /// Prints every warning and gap, one line each, after the summary line.
+    pub fn print_details(&self) {
+        for warning in self.stats.iter().flat_map(|s| &s.warnings) {
+            eprintln!("  warning: {warning}");
+        }
+        for conflict in &self.report.conflicts {
+            eprintln!("  kept: {conflict} (not written by gcdocs, left as it is)");
+        }
+        for gap in &self.gaps {
+            let what = gap.id.as_deref().unwrap_or(&gap.endpoint);
+            eprintln!("  gap: {} {what}: {}", gap.kind, gap.message);
+        }
+    }
+
+    /// Complete, or with gaps (exit code 3).
+    pub fn outcome(&self) -> Outcome {
+        if self.gaps.is_empty() {
+            Outcome::Complete
+        } else {
+            Outcome::Gaps
+        }
+    }
+}
+
+/// Runs one extraction and prints the summary line.
+pub fn run(args: &ExtractArgs, _global: &GlobalArgs) -> anyhow::Result<Outcome> {
+    let extracted = extract(args)?;
+    let stats = extracted
+        .stats
+        .as_ref()
+        .map(|s| format!("; {}", s.summary()))
+        .unwrap_or_default();
+    eprintln!(
+        "Extracted {} into {} in {}{stats}{}",
+        extracted.pages(),
+        args.out.display(),
+        super::human_duration(extracted.elapsed),
+        extracted.gap_count(),
+    );
+    extracted.print_details();
+    Ok(extracted.outcome())
+}
+
+/// Reads the org, keeps the snapshot if asked, and writes the content tree.
+pub fn extract(args: &ExtractArgs) -> anyhow::Result<Extracted> {
+    let started = Instant::now();
+    let (snapshot, stats) = read_snapshot(args)?;
     if let Some(dir) = &args.snapshot {
         snapshot
             .save(dir)
@@ -85,38 +159,11 @@ pub fn run(args: &ExtractArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> {
     };
     let report = crate::content::write_tree(&org, &args.out, &options)?;
 
-    let pages: Vec<String> = report
-        .pages
-        .iter()
-        .map(|(kind, n)| format!("{n} {kind}"))
-        .collect();
-    eprintln!(
-        "Extracted {} into {} in {}{}",
-        if pages.is_empty() {
-            "nothing".to_string()
-        } else {
-            pages.join(", ")
-        },
-        args.out.display(),
-        super::human_duration(started.elapsed()),
-        if org.gaps.is_empty() {
-            String::new()
-        } else {
-            format!("; {} gaps", org.gaps.len())
-        },
-    );
-    for gap in &org.gaps {
-        eprintln!(
-            "  gap: {} {}: {}",
-            gap.kind,
-            gap.id.as_deref().unwrap_or(&gap.endpoint),
-            gap.message
-        );
-    }
-    Ok(if org.gaps.is_empty() {
-        Outcome::Complete
-    } else {
-        Outcome::Gaps
+    Ok(Extracted {
+        report,
+        gaps: org.gaps,
+        stats,
+        elapsed: started.elapsed(),
     })
 }
 

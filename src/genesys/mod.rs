@@ -133,7 +133,7 @@ impl Stats {
             .collect();
         format!(
             "read {} ({} flow documents fetched, {} reused) with {} requests, {} retries, \
-             {} throttled (429), {} rate-limit pauses in {}",
+             {} throttled (429), {} rate-limit pauses",
             if objects.is_empty() {
                 "nothing".to_string()
             } else {
@@ -145,7 +145,6 @@ impl Stats {
             self.retries,
             self.throttled,
             self.rate_limit_pauses,
-            crate::cmd::human_duration(self.elapsed),
         )
     }
 }

@@ -158,7 +158,9 @@ fn node_size(shape: Shape, lines: &[String]) -> Point {
 
 /// Estimated width in px of a line at the diagram font size (13 px).
 fn text_width(line: &str) -> f64 {
-    line.chars().map(|c| if is_wide(c) { 13.0 } else { 7.4 }).sum()
+    line.chars()
+        .map(|c| if is_wide(c) { 13.0 } else { 7.4 })
+        .sum()
 }
 
 fn is_wide(c: char) -> bool {
@@ -181,7 +183,8 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
                 }
                 lines.push(head);
             }
-            let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+            let needed =
+                line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
             if needed > width && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
@@ -202,7 +205,14 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
 }
 
 impl RenderBackend for Canvas {
-    fn draw_rect(&mut self, xy: Point, size: Point, _: &StyleAttr, p: Option<String>, _: Option<ClipHandle>) {
+    fn draw_rect(
+        &mut self,
+        xy: Point,
+        size: Point,
+        _: &StyleAttr,
+        p: Option<String>,
+        _: Option<ClipHandle>,
+    ) {
         let index = p.and_then(|p| p.parse::<usize>().ok());
         if let Some(slot) = index.and_then(|i| self.boxes.get_mut(i)) {
             *slot = Some((xy, size));
@@ -287,7 +297,10 @@ fn draw(
     }
     let margin = 8.0;
     let (x, y) = (bounds.min.x - margin, bounds.min.y - margin);
-    let (w, h) = (bounds.max.x - bounds.min.x + 2.0 * margin, bounds.max.y - bounds.min.y + 2.0 * margin);
+    let (w, h) = (
+        bounds.max.x - bounds.min.x + 2.0 * margin,
+        bounds.max.y - bounds.min.y + 2.0 * margin,
+    );
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -317,7 +330,10 @@ fn draw_groups(graph: &Graph, canvas: &Canvas, out: &mut String, bounds: &mut Bo
             continue;
         }
         let (x, y) = (inner.min.x - 14.0, inner.min.y - 30.0);
-        let (w, h) = (inner.max.x - inner.min.x + 28.0, inner.max.y - inner.min.y + 44.0);
+        let (w, h) = (
+            inner.max.x - inner.min.x + 28.0,
+            inner.max.y - inner.min.y + 44.0,
+        );
         bounds.add(Point::new(x, y));
         bounds.add(Point::new(x + w, y + h));
         let title = html_escape::encode_text(&group.label);
@@ -330,14 +346,27 @@ fn draw_groups(graph: &Graph, canvas: &Canvas, out: &mut String, bounds: &mut Bo
     }
 }
 
-fn draw_edge(out: &mut String, path: &[(Point, Point)], dashed: bool, prefix: &str, b: &mut Bounds) {
+fn draw_edge(
+    out: &mut String,
+    path: &[(Point, Point)],
+    dashed: bool,
+    prefix: &str,
+    b: &mut Bounds,
+) {
     for (p, c) in path {
         b.add(*p);
         b.add(*c);
     }
     let mut d = format!(
         "M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-        path[0].0.x, path[0].0.y, path[0].1.x, path[0].1.y, path[1].0.x, path[1].0.y, path[1].1.x, path[1].1.y
+        path[0].0.x,
+        path[0].0.y,
+        path[0].1.x,
+        path[0].1.y,
+        path[1].0.x,
+        path[1].0.y,
+        path[1].1.x,
+        path[1].1.y
     );
     for (p, c) in &path[2..] {
         let _ = write!(d, " S{:.1},{:.1} {:.1},{:.1}", p.x, p.y, c.x, c.y);
@@ -351,7 +380,11 @@ fn draw_edge(out: &mut String, path: &[(Point, Point)], dashed: bool, prefix: &s
 
 fn draw_edge_label(out: &mut String, xy: Point, text: &str, b: &mut Bounds) {
     let lines: Vec<&str> = text.lines().collect();
-    let w = lines.iter().map(|l| text_width(l) * 0.9).fold(0.0, f64::max) + 8.0;
+    let w = lines
+        .iter()
+        .map(|l| text_width(l) * 0.9)
+        .fold(0.0, f64::max)
+        + 8.0;
     let h = lines.len() as f64 * 14.0 + 4.0;
     let (x, y) = (xy.x - w / 2.0, xy.y - h / 2.0);
     b.add(Point::new(x, y));
@@ -388,7 +421,11 @@ fn draw_node(
     href: Option<&str>,
 ) {
     if let Some(href) = href {
-        let _ = write!(out, "<a href=\"{}\">", html_escape::encode_double_quoted_attribute(href));
+        let _ = write!(
+            out,
+            "<a href=\"{}\">",
+            html_escape::encode_double_quoted_attribute(href)
+        );
     }
     let _ = write!(
         out,
@@ -411,7 +448,10 @@ fn shape_outline(shape: Shape, xy: Point, size: Point) -> String {
     let (x, y, w, h) = (xy.x, xy.y, size.x, size.y);
     let (cx, cy) = (x + w / 2.0, y + h / 2.0);
     let polygon = |points: &[(f64, f64)]| {
-        let list: Vec<String> = points.iter().map(|(px, py)| format!("{px:.1},{py:.1}")).collect();
+        let list: Vec<String> = points
+            .iter()
+            .map(|(px, py)| format!("{px:.1},{py:.1}"))
+            .collect();
         format!("<polygon points=\"{}\"/>", list.join(" "))
     };
     match shape {
@@ -419,22 +459,42 @@ fn shape_outline(shape: Shape, xy: Point, size: Point) -> String {
             "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" rx=\"{:.1}\"/>",
             h / 2.0
         ),
-        Shape::Step => format!("<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" rx=\"4\"/>"),
+        Shape::Step => {
+            format!("<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" rx=\"4\"/>")
+        }
         Shape::Decision => polygon(&[(cx, y), (x + w, cy), (cx, y + h), (x, cy)]),
         Shape::Menu => {
             let i = (h / 2.0).min(w / 4.0);
-            polygon(&[(x + i, y), (x + w - i, y), (x + w, cy), (x + w - i, y + h), (x + i, y + h), (x, cy)])
+            polygon(&[
+                (x + i, y),
+                (x + w - i, y),
+                (x + w, cy),
+                (x + w - i, y + h),
+                (x + i, y + h),
+                (x, cy),
+            ])
         }
         Shape::Transfer => {
             let s = h * 0.35;
             polygon(&[(x + s, y), (x + w, y), (x + w - s, y + h), (x, y + h)])
         }
-        Shape::Jump => polygon(&[(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x + h * 0.35, cy)]),
+        Shape::Jump => polygon(&[
+            (x, y),
+            (x + w, y),
+            (x + w, y + h),
+            (x, y + h),
+            (x + h * 0.35, cy),
+        ]),
         Shape::DataAction => {
             let ry = 6.0;
             format!(
                 "<path d=\"M{x:.1},{:.1} a{:.1},{ry} 0 0 1 {w:.1},0 v{:.1} a{:.1},{ry} 0 0 1 -{w:.1},0 z M{x:.1},{:.1} a{:.1},{ry} 0 0 0 {w:.1},0\"/>",
-                y + ry, w / 2.0, h - 2.0 * ry, w / 2.0, y + ry, w / 2.0
+                y + ry,
+                w / 2.0,
+                h - 2.0 * ry,
+                w / 2.0,
+                y + ry,
+                w / 2.0
             )
         }
         Shape::Terminal => format!(
