@@ -162,11 +162,21 @@ impl ObjectKind {
             ObjectKind::SystemPrompt => "System prompt".into(),
             ObjectKind::LanguageSkill => "Language skill".into(),
             ObjectKind::Other(word) => {
-                let mut title = word.replace('-', " ");
-                if let Some(first) = title.get(..1) {
-                    title = first.to_uppercase() + &title[1..];
-                }
-                title
+                let words: Vec<String> = word
+                    .split('-')
+                    .enumerate()
+                    .map(|(i, w)| match w {
+                        "tts" | "stt" | "nlu" | "acd" | "ivr" | "sms" => w.to_uppercase(),
+                        _ if i == 0 => {
+                            let mut chars = w.chars();
+                            chars.next().map_or_else(String::new, |c| {
+                                c.to_uppercase().chain(chars).collect()
+                            })
+                        }
+                        _ => w.to_string(),
+                    })
+                    .collect();
+                words.join(" ")
             }
         }
     }
@@ -210,6 +220,7 @@ mod tests {
             assert_eq!(ObjectKind::parse(kind.as_str()), kind);
         }
         assert_eq!(ObjectKind::parse("contact-list").title(), "Contact list");
+        assert_eq!(ObjectKind::parse("tts-voice").plural_title(), "TTS voices");
         assert_eq!(ObjectKind::WrapupCode.dir(), "wrapup-codes");
     }
 }
