@@ -41,7 +41,8 @@ fn main() -> anyhow::Result<()> {
         .save(&args.out)
         .with_context(|| format!("cannot write the snapshot to {}", args.out.display()))?;
     eprintln!(
-        "Wrote {} flows ({} documents) and {} queues to {}",
+        "Wrote {} objects: {} flows ({} documents), {} queues and the rest, to {}",
+        org.counts.total(),
         org.counts.flows,
         org.snapshot.flow_documents.len(),
         org.counts.queues,

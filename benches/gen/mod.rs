@@ -81,6 +81,25 @@ impl Counts {
             data_actions: at_least(flows / 10, 2),
         }
     }
+
+    /// Objects of every kind together.
+    pub fn total(&self) -> usize {
+        self.flows
+            + self.queues
+            + self.skills
+            + self.languages
+            + self.wrapup_codes
+            + self.trunks
+            + self.trunk_bases
+            + self.sites
+            + self.ivrs
+            + self.schedules
+            + self.schedule_groups
+            + self.emergency_groups
+            + self.prompts
+            + self.data_tables
+            + self.data_actions
+    }
 }
 
 /// A reference to one generated object: its id and name.

@@ -305,23 +305,34 @@ impl Objects {
                        "selfUri": format!("/api/v2/architect/emergencygroups/{}", g.id)})
             })
             .collect();
-        self.prompts = Objects::refs(dice, counts.prompts, "Prompt ");
+        self.lists.push((List::Ivrs, ivr_entities));
+        self.lists.push((List::Schedules, schedule_entities));
+        self.lists.push((List::ScheduleGroups, group_entities));
+        self.lists.push((List::EmergencyGroups, emergency_entities));
+        self.prompts(dice, counts);
+    }
+
+    fn prompts(&mut self, dice: &mut Dice, counts: &Counts) {
+        // Prompt names are identifiers in Architect: no spaces.
+        self.prompts = Objects::refs(dice, counts.prompts, "Prompt ")
+            .into_iter()
+            .map(|p| Ref {
+                name: p.name.replace(' ', "_"),
+                ..p
+            })
+            .collect();
         let prompt_entities = self
             .prompts
             .iter()
             .map(|p| {
                 let text = format!("Bienvenue chez Assurances Synthétiques, {}.", p.name);
-                json!({"id": p.id, "name": p.name.replace(' ', "_"), "description": "",
+                json!({"id": p.id, "name": p.name, "description": "",
                        "resources": [{"id": "fr-fr", "promptId": p.id, "language": "fr-fr",
                                       "ttsString": text, "text": text, "uploadStatus": "transcoded",
                                       "languageDefault": true, "durationSeconds": 3.2}],
                        "selfUri": format!("/api/v2/architect/prompts/{}", p.id)})
             })
             .collect();
-        self.lists.push((List::Ivrs, ivr_entities));
-        self.lists.push((List::Schedules, schedule_entities));
-        self.lists.push((List::ScheduleGroups, group_entities));
-        self.lists.push((List::EmergencyGroups, emergency_entities));
         self.lists.push((List::Prompts, prompt_entities));
     }
 

@@ -248,44 +248,8 @@ fn flow_page(
     pages: &HashMap<String, Page>,
 ) -> String {
     let doc = snapshot.document_for(flow);
-    let mut fields = Map::new();
-    fields.insert("title".into(), json!(page.title));
-    fields.insert("kind".into(), json!("flow"));
-    fields.insert("id".into(), json!(id_of(flow)));
-    fields.insert(
-        "flow_type".into(),
-        json!(
-            flow.get("type")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_lowercase()
-        ),
-    );
-    if let Some(d) = flow.pointer("/division/name") {
-        fields.insert("division".into(), d.clone());
-    }
-    if let Some(v) = flow.pointer("/publishedVersion/id") {
-        fields.insert("published_version".into(), v.clone());
-    }
     let uses = doc.map(manifest_uses).unwrap_or_default();
-    if !uses.is_empty() {
-        fields.insert(
-            "uses".into(),
-            json!(
-                uses.iter()
-                    .map(|(k, v)| (
-                        k.clone(),
-                        json!(
-                            v.iter()
-                                .map(|r| json!({"id": r.0, "name": r.1}))
-                                .collect::<Vec<_>>()
-                        )
-                    ))
-                    .collect::<Map<String, Value>>()
-            ),
-        );
-    }
-    let mut out = front_matter(fields);
+    let mut out = front_matter(flow_fields(flow, page, &uses));
     let _ = writeln!(out, "# {}\n", md_text(&page.title));
     let Some(doc) = doc else {
         out.push_str(
@@ -296,42 +260,59 @@ fn flow_page(
     out.push_str("## References\n\n| kind | name |\n| --- | --- |\n");
     for (kind, refs) in &uses {
         for (id, name) in refs {
-            match pages.get(id) {
-                Some(to) => {
-                    let _ = writeln!(out, "| {kind} | [{}]({}) |", md_text(name), link(page, to));
-                }
-                None => {
-                    let _ = writeln!(out, "| {kind} | {} |", md_text(name));
-                }
-            }
+            let shown = match pages.get(id) {
+                Some(to) => format!("[{}]({})", md_text(name), link(page, to)),
+                None => md_text(name),
+            };
+            let _ = writeln!(out, "| {kind} | {shown} |");
         }
     }
-    let graph = diagram(doc);
+    let mermaid = diagram(doc).to_mermaid();
     let _ = write!(
         out,
-        "\n## Diagram\n\n```mermaid\n{}```\n\n## Containers\n",
-        graph.to_mermaid()
+        "\n## Diagram\n\n```mermaid\n{mermaid}```\n\n## Containers\n"
     );
-    for container in doc
-        .get("flowSequenceItemList")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let _ = writeln!(
-            out,
-            "\n### {}\n\n| step | type |\n| --- | --- |",
-            md_text(name_of(container))
-        );
+    for container in list_at(doc, "flowSequenceItemList") {
+        let title = md_text(name_of(container));
+        let _ = writeln!(out, "\n### {title}\n\n| step | type |\n| --- | --- |");
         for action in actions_of(container) {
-            let ty = action
-                .get("__type")
-                .and_then(Value::as_str)
-                .unwrap_or_default();
+            let ty = str_at(action, "__type").unwrap_or_default();
             let _ = writeln!(out, "| {} | {ty} |", md_text(name_of(action)));
         }
     }
     out
+}
+
+/// A flow page's front matter keys (docs/internals.md, section 2).
+fn flow_fields(
+    flow: &Value,
+    page: &Page,
+    uses: &BTreeMap<String, Vec<(String, String)>>,
+) -> Map<String, Value> {
+    let mut fields = Map::new();
+    fields.insert("title".into(), json!(page.title));
+    fields.insert("kind".into(), json!("flow"));
+    fields.insert("id".into(), json!(id_of(flow)));
+    let flow_type = str_at(flow, "type").unwrap_or_default().to_lowercase();
+    fields.insert("flow_type".into(), json!(flow_type));
+    if let Some(d) = flow.pointer("/division/name") {
+        fields.insert("division".into(), d.clone());
+    }
+    if let Some(v) = flow.pointer("/publishedVersion/id") {
+        fields.insert("published_version".into(), v.clone());
+    }
+    if !uses.is_empty() {
+        let mut by_kind = Map::new();
+        for (kind, refs) in uses {
+            let list: Vec<Value> = refs
+                .iter()
+                .map(|(id, name)| json!({"id": id, "name": name}))
+                .collect();
+            by_kind.insert(kind.clone(), json!(list));
+        }
+        fields.insert("uses".into(), Value::Object(by_kind));
+    }
+    fields
 }
 
 /// The manifest as kind word → (id, name), sorted by kind and name.
@@ -397,134 +378,101 @@ fn shape_of(ty: &str) -> Shape {
     }
 }
 
-/// One diagram for the whole flow: a group per container, an edge per path.
-fn diagram(doc: &Value) -> Graph {
-    let mut graph = Graph::default();
-    let mut node_of: HashMap<String, String> = HashMap::new();
-    let containers: Vec<&Value> = doc
-        .get("flowSequenceItemList")
+/// The string at `key`, when there is one.
+fn str_at<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
+    value.get(key).and_then(Value::as_str)
+}
+
+/// The elements of the array at `key` (none when absent).
+fn list_at<'a>(value: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
+    value
+        .get(key)
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .collect();
-    let mut add = |graph: &mut Graph, key: &str, label: &str, shape: Shape| {
-        let id = format!("n{}", graph.nodes.len() + 1);
-        graph.nodes.push(Node {
+}
+
+/// A diagram being built, with the node id given to each action or container id.
+#[derive(Default)]
+struct DiagramBuilder {
+    graph: Graph,
+    node_of: HashMap<String, String>,
+}
+
+impl DiagramBuilder {
+    fn node(&mut self, key: &str, label: &str, shape: Shape) -> String {
+        let id = format!("n{}", self.graph.nodes.len() + 1);
+        self.graph.nodes.push(Node {
             id: id.clone(),
             label: label.to_string(),
             shape,
             link: None,
         });
-        node_of.insert(key.to_string(), id.clone());
+        self.node_of.insert(key.to_string(), id.clone());
         id
-    };
-    for (i, container) in containers.iter().enumerate() {
-        let ty = container
-            .get("__type")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        let mut group = Group {
-            id: format!("g{}", i + 1),
-            label: format!("{ty}: {}", name_of(container)),
-            nodes: Vec::new(),
-        };
-        let head_shape = if ty == "Menu" {
+    }
+
+    fn edge(&mut self, from: &str, to: Option<&str>, label: Option<String>, dotted: bool) {
+        let to = to.and_then(|t| self.node_of.get(t));
+        if let (Some(from), Some(to)) = (self.node_of.get(from), to) {
+            let (from, to) = (from.clone(), to.clone());
+            self.graph.edges.push(Edge {
+                from,
+                to,
+                label,
+                dotted,
+            });
+        }
+    }
+
+    fn container_nodes(&mut self, n: usize, container: &Value) {
+        let ty = str_at(container, "__type").unwrap_or_default();
+        let head = if ty == "Menu" {
             Shape::Menu
         } else {
             Shape::Start
         };
-        group.nodes.push(add(
-            &mut graph,
-            id_of(container),
-            name_of(container),
-            head_shape,
-        ));
+        let mut nodes = vec![self.node(id_of(container), name_of(container), head)];
         for action in actions_of(container) {
-            let shape = shape_of(
-                action
-                    .get("__type")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default(),
-            );
-            group
-                .nodes
-                .push(add(&mut graph, id_of(action), name_of(action), shape));
+            let shape = shape_of(str_at(action, "__type").unwrap_or_default());
+            nodes.push(self.node(id_of(action), name_of(action), shape));
         }
-        graph.groups.push(group);
+        let label = format!("{ty}: {}", name_of(container));
+        let id = format!("g{n}");
+        self.graph.groups.push(Group { id, label, nodes });
     }
-    let edge =
-        |graph: &mut Graph, from: &str, to: Option<&str>, label: Option<String>, dotted: bool| {
-            if let (Some(a), Some(b)) = (node_of.get(from), to.and_then(|t| node_of.get(t))) {
-                graph.edges.push(Edge {
-                    from: a.clone(),
-                    to: b.clone(),
-                    label,
-                    dotted,
-                });
-            }
-        };
-    for container in &containers {
+
+    fn container_edges(&mut self, container: &Value) {
         let cid = id_of(container);
-        edge(
-            &mut graph,
-            cid,
-            container.get("startAction").and_then(Value::as_str),
-            None,
-            false,
-        );
-        for choice in container
-            .get("menuChoiceList")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
+        self.edge(cid, str_at(container, "startAction"), None, false);
+        for choice in list_at(container, "menuChoiceList") {
             let digit = choice.get("digit").map(Value::to_string);
-            edge(
-                &mut graph,
-                cid,
-                choice.pointer("/action/id").and_then(Value::as_str),
-                digit,
-                false,
-            );
+            let action = choice.pointer("/action/id").and_then(Value::as_str);
+            self.edge(cid, action, digit, false);
         }
         for action in actions_of(container) {
             let aid = id_of(action);
-            edge(
-                &mut graph,
-                aid,
-                action.get("nextAction").and_then(Value::as_str),
-                None,
-                false,
-            );
-            let paths = action
-                .get("paths")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .chain(action.get("path"));
-            for path in paths {
-                let label = path
-                    .get("label")
-                    .and_then(Value::as_str)
-                    .map(str::to_string);
-                edge(
-                    &mut graph,
-                    aid,
-                    path.get("nextActionId").and_then(Value::as_str),
-                    label,
-                    false,
-                );
+            self.edge(aid, str_at(action, "nextAction"), None, false);
+            for path in list_at(action, "paths").chain(action.get("path")) {
+                let label = str_at(path, "label").map(str::to_string);
+                self.edge(aid, str_at(path, "nextActionId"), label, false);
             }
             for key in ["menuReference", "taskReference"] {
-                edge(
-                    &mut graph,
-                    aid,
-                    action.get(key).and_then(Value::as_str),
-                    None,
-                    true,
-                );
+                self.edge(aid, str_at(action, key), None, true);
             }
         }
     }
-    graph
+}
+
+/// One diagram for the whole flow: a group per container, an edge per path.
+fn diagram(doc: &Value) -> Graph {
+    let mut builder = DiagramBuilder::default();
+    let containers: Vec<&Value> = list_at(doc, "flowSequenceItemList").collect();
+    for (i, container) in containers.iter().enumerate() {
+        builder.container_nodes(i + 1, container);
+    }
+    for container in &containers {
+        builder.container_edges(container);
+    }
+    builder.graph
 }

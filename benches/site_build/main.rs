@@ -1,7 +1,8 @@
 //! The build benchmark: for each size, generate the synthetic organization, time
 //! `gcdocs extract --from-snapshot`, then build the same content tree with gcdocs, Hugo
 //! (minimal layout) and mdBook (generated SUMMARY.md, with and without its search index),
-//! and time the whole build of a one-page tree holding the largest diagram. Prints one
+//! and time the whole build of one-page trees holding the largest diagram and one of the
+//! largest real flow's size. Prints one
 //! Markdown report (also written to `<work>/results.md`). Run it with `benches/run.sh`.
 
 #[path = "../gen/mod.rs"]
@@ -194,7 +195,7 @@ fn bench_size(
     let mut builds = vec![bench_gcdocs(args, programs, dir, &content)?];
     builds.extend(bench_hugo(args, programs, dir, &content)?);
     builds.extend(bench_mdbook(args, programs, dir, &content)?);
-    let diagram = bench_diagram(args, programs, dir, &content)?;
+    let diagrams = bench_diagrams(args, programs, dir, &content)?;
     Ok(SizeResult {
         counts: org.counts,
         largest_flow_actions: largest_flow_actions(&org.snapshot),
@@ -206,7 +207,7 @@ fn bench_size(
         content_pages: pages,
         extract,
         builds,
-        diagram,
+        diagrams,
     })
 }
 
@@ -382,18 +383,51 @@ fn bench_mdbook(
     Ok(out)
 }
 
-fn bench_diagram(
+/// Nodes in the diagram of the largest public real flow (54 actions and its containers).
+const REAL_LARGEST_NODES: usize = 60;
+
+/// Times the largest diagram and the one nearest the largest real flow's size.
+fn bench_diagrams(
     args: &Args,
     programs: &Programs,
     dir: &Path,
     content: &Path,
-) -> anyhow::Result<Option<DiagramResult>> {
-    let Some((page, nodes)) = tools::largest_diagram(content)? else {
-        return Ok(None);
-    };
-    eprintln!("   largest diagram ({nodes} nodes)");
+) -> anyhow::Result<Vec<DiagramResult>> {
+    let all = tools::diagrams(content)?;
+    let largest = all.iter().max_by_key(|(_, n)| *n);
+    let real_sized = all
+        .iter()
+        .min_by_key(|(_, n)| n.abs_diff(REAL_LARGEST_NODES));
+    let picks = [
+        ("largest", largest),
+        ("nearest the largest real flow", real_sized),
+    ];
+    let mut out = Vec::new();
+    for (which, pick) in picks {
+        let Some((page, nodes)) = pick else { continue };
+        eprintln!("   {which} diagram ({nodes} nodes)");
+        let (with, without) = bench_one_page(args, programs, dir, content, page)?;
+        out.push(DiagramResult {
+            which,
+            page: page.clone(),
+            nodes: *nodes,
+            with,
+            without,
+        });
+    }
+    Ok(out)
+}
+
+/// Whole builds of a one-page tree holding `page`, with and without its diagrams.
+fn bench_one_page(
+    args: &Args,
+    programs: &Programs,
+    dir: &Path,
+    content: &Path,
+    page: &Path,
+) -> anyhow::Result<(Run, Run)> {
     let trees = measure::fresh(&dir.join("one-page"))?;
-    let (with, without) = tools::one_page_trees(content, &page, &trees)?;
+    let (with, without) = tools::one_page_trees(content, page, &trees)?;
     let time = |root: &Path| {
         let root_arg = root.display().to_string();
         repeat(args.runs.max(5), || {
@@ -401,14 +435,7 @@ fn bench_diagram(
             measure::run(&programs.gcdocs, &["build", "--root", &root_arg], root, dir)
         })
     };
-    let (with_run, _) = time(&with)?;
-    let (without_run, _) = time(&without)?;
-    Ok(Some(DiagramResult {
-        page,
-        nodes,
-        with: with_run,
-        without: without_run,
-    }))
+    Ok((time(&with)?.0, time(&without)?.0))
 }
 
 fn html_pages(dir: &Path) -> anyhow::Result<usize> {

@@ -1,5 +1,5 @@
 //! The benchmark's results and their Markdown report: the machine, then one table each for
-//! extraction, site builds side by side, and the largest diagram.
+//! extraction, site builds side by side, and the diagrams.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -36,8 +36,10 @@ pub struct ToolResult {
     pub search: Option<Files>,
 }
 
-/// The one-page builds around the largest diagram.
+/// The one-page builds around one diagram.
 pub struct DiagramResult {
+    /// Why this diagram was picked.
+    pub which: &'static str,
     /// The page, relative to the content tree.
     pub page: PathBuf,
     /// Nodes in its diagram.
@@ -62,8 +64,8 @@ pub struct SizeResult {
     pub extract: ExtractResult,
     /// The builds, gcdocs first.
     pub builds: Vec<ToolResult>,
-    /// The largest diagram, when the tree has one.
-    pub diagram: Option<DiagramResult>,
+    /// The diagrams timed (none when the tree has no diagram).
+    pub diagrams: Vec<DiagramResult>,
 }
 
 fn seconds(d: Duration) -> String {
@@ -95,32 +97,27 @@ pub fn render(header: &[String], results: &[SizeResult], smoke: bool) -> String 
     for line in header {
         let _ = writeln!(out, "- {line}");
     }
+    extract_table(&mut out, results);
+    build_table(&mut out, results);
+    diagram_table(&mut out, results);
+    out
+}
+
+fn extract_table(out: &mut String, results: &[SizeResult]) {
     out.push_str("\n### Extraction from a snapshot (`gcdocs extract --from-snapshot`)\n\n");
-    out.push_str("| flows | queues | objects | largest flow (actions) | snapshot | flow documents | wall (median) | runs | peak RSS | flow pages written |\n");
+    out.push_str(
+        "| flows | queues | objects | largest flow (actions) | snapshot | flow documents \
+         | wall (median) | runs | peak RSS | flow pages written |\n",
+    );
     out.push_str("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for r in results {
-        let c = &r.counts;
-        let objects = c.flows
-            + c.queues
-            + c.skills
-            + c.languages
-            + c.wrapup_codes
-            + c.trunks
-            + c.trunk_bases
-            + c.sites
-            + c.ivrs
-            + c.schedules
-            + c.schedule_groups
-            + c.emergency_groups
-            + c.prompts
-            + c.data_tables
-            + c.data_actions;
         let e = &r.extract;
         let _ = writeln!(
             out,
-            "| {} | {} | {objects} | {} | {} | {} | {} | {} | {} | {} |",
-            c.flows,
-            c.queues,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            r.counts.flows,
+            r.counts.queues,
+            r.counts.total(),
             r.largest_flow_actions,
             kb(e.snapshot_bytes),
             e.flow_documents,
@@ -130,24 +127,22 @@ pub fn render(header: &[String], results: &[SizeResult], smoke: bool) -> String 
             e.flow_pages
         );
     }
+}
+
+fn build_table(out: &mut String, results: &[SizeResult]) {
     out.push_str("\n### Site build, same Markdown, side by side\n\n");
-    out.push_str("| flows | content | Markdown pages | tool | HTML pages | wall (median) | runs | pages/s | peak RSS | search index raw | search index gzipped | wall ÷ gcdocs |\n");
+    out.push_str(
+        "| flows | content | Markdown pages | tool | HTML pages | wall (median) | runs | pages/s \
+         | peak RSS | search index raw | search index gzipped | wall ÷ gcdocs |\n",
+    );
     out.push_str(
         "| ---: | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
     );
     for r in results {
-        let base = r
-            .builds
-            .first()
-            .map(|b| b.run.wall.as_secs_f64())
-            .unwrap_or(0.0);
+        let base = r.builds.first().map_or(0.0, |b| b.run.wall.as_secs_f64());
         for b in &r.builds {
             let secs = b.run.wall.as_secs_f64();
-            let rate = if secs > 0.0 {
-                format!("{:.0}", b.html_pages as f64 / secs)
-            } else {
-                "n/a".into()
-            };
+            let rate = per_second(b.html_pages as f64, secs);
             let ratio = if base > 0.0 {
                 format!("{:.2}", secs / base)
             } else {
@@ -172,22 +167,37 @@ pub fn render(header: &[String], results: &[SizeResult], smoke: bool) -> String 
             );
         }
     }
-    out.push_str("\n### Largest diagram (whole `gcdocs build` of a one-page tree)\n\n");
-    out.push_str("| flows | page | diagram nodes | build with diagram | build without diagram | difference (≈ diagram work) |\n");
-    out.push_str("| ---: | --- | ---: | ---: | ---: | ---: |\n");
-    for r in results {
-        let Some(d) = &r.diagram else { continue };
-        let diff = d.with.wall.saturating_sub(d.without.wall);
-        let _ = writeln!(
-            out,
-            "| {} | `{}` | {} | {} | {} | {} |",
-            r.counts.flows,
-            d.page.display(),
-            d.nodes,
-            seconds(d.with.wall),
-            seconds(d.without.wall),
-            seconds(diff)
-        );
+}
+
+fn per_second(count: f64, secs: f64) -> String {
+    if secs > 0.0 {
+        format!("{:.0}", count / secs)
+    } else {
+        "n/a".into()
     }
-    out
+}
+
+fn diagram_table(out: &mut String, results: &[SizeResult]) {
+    out.push_str("\n### Diagrams (whole `gcdocs build` of a one-page tree)\n\n");
+    out.push_str(
+        "| flows | diagram | page | nodes | build with diagram | build without diagram \
+         | difference (≈ diagram work) |\n",
+    );
+    out.push_str("| ---: | --- | --- | ---: | ---: | ---: | ---: |\n");
+    for r in results {
+        for d in &r.diagrams {
+            let diff = d.with.wall.saturating_sub(d.without.wall);
+            let _ = writeln!(
+                out,
+                "| {} | {} | `{}` | {} | {} | {} | {} |",
+                r.counts.flows,
+                d.which,
+                d.page.display(),
+                d.nodes,
+                seconds(d.with.wall),
+                seconds(d.without.wall),
+                seconds(diff)
+            );
+        }
+    }
 }

@@ -171,9 +171,9 @@ fn escape_link_text(text: &str) -> String {
         .collect()
 }
 
-/// The page holding the largest Mermaid diagram (by node count), with that count.
-pub fn largest_diagram(content: &Path) -> anyhow::Result<Option<(PathBuf, usize)>> {
-    let mut best: Option<(PathBuf, usize)> = None;
+/// Every page's Mermaid diagrams as (page, node count), in page order.
+pub fn diagrams(content: &Path) -> anyhow::Result<Vec<(PathBuf, usize)>> {
+    let mut out = Vec::new();
     for rel in markdown_files(content)? {
         let text = fsx::read_to_string(&content.join(&rel))?;
         for block in mermaid_blocks(&text) {
@@ -181,12 +181,10 @@ pub fn largest_diagram(content: &Path) -> anyhow::Result<Option<(PathBuf, usize)
                 Ok(graph) => graph.nodes.len(),
                 Err(_) => block.lines().count(),
             };
-            if best.as_ref().is_none_or(|(_, n)| nodes > *n) {
-                best = Some((rel.clone(), nodes));
-            }
+            out.push((rel.clone(), nodes));
         }
     }
-    Ok(best)
+    Ok(out)
 }
 
 /// The text inside each ```mermaid fence of a page.
