@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the build benchmark and prints its report (see BENCHMARKS.md).
+# Runs the build benchmark, then the live-extraction benchmark against the mock API on
+# 127.0.0.1, and prints their reports (see BENCHMARKS.md).
 #
 #   benches/run.sh            sizes 100, 1,000 and 2,000 flows, median of 3 runs
 #   benches/run.sh --smoke    a 12-flow organization, one run each: proves it works
@@ -23,4 +24,14 @@ done
 [ -x /usr/bin/time ] || echo "note: /usr/bin/time not found (Debian package time); peak memory reads n/a" >&2
 
 cd "$repo"
-exec cargo bench --quiet --bench site_build -- "$@"
+cargo bench --quiet --bench site_build -- "$@"
+echo
+smoke=false
+for arg in "$@"; do [ "$arg" = --smoke ] && smoke=true; done
+if $smoke; then
+    # Seconds, not minutes: a small org, short latency and a 6-second rate-limit window.
+    GCDOCS_BENCH_SIZES=20 GCDOCS_BENCH_LATENCY_MS=20 GCDOCS_BENCH_WINDOW=6 \
+        cargo bench --quiet --bench live_extract
+else
+    cargo bench --quiet --bench live_extract
+fi
