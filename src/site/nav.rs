@@ -104,10 +104,41 @@ fn folder_title(folder: &Folder, pages: &[Page]) -> String {
     if name.is_empty() {
         return "Home".into();
     }
-    match crate::kind::DOCUMENTED.iter().find(|k| k.dir() == name) {
-        Some(kind) => kind.plural_title(),
-        None => name.to_string(),
+    if let Some(kind) = crate::kind::DOCUMENTED.iter().find(|k| k.dir() == name) {
+        return kind.plural_title();
     }
+    if let Some(title) = flow_type_title(name).filter(|_| folder.path.starts_with("flows/")) {
+        return title.to_string();
+    }
+    let mut title = name.to_string();
+    if let Some(first) = title.chars().next() {
+        title.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    }
+    title
+}
+
+/// Titles of the flow-type folders under `flows/` (Architect's flow type words).
+fn flow_type_title(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "inboundcall" => "Inbound call",
+        "inboundemail" => "Inbound email",
+        "inboundshortmessage" => "Inbound message",
+        "inboundchat" => "Inbound chat",
+        "outboundcall" => "Outbound call",
+        "inqueuecall" => "In-queue call",
+        "inqueueemail" => "In-queue email",
+        "inqueueshortmessage" => "In-queue message",
+        "securecall" => "Secure call",
+        "surveyinvite" => "Survey invite",
+        "voicesurvey" => "Voice survey",
+        "voicemail" => "Voicemail",
+        "commonmodule" => "Common module",
+        "bot" => "Bot",
+        "digitalbot" => "Digital bot",
+        "workflow" => "Workflow",
+        "workitem" => "Work item",
+        _ => return None,
+    })
 }
 
 /// One line of the sidebar.
@@ -237,7 +268,7 @@ mod tests {
             folders.values().map(|f| (f.path.as_str(), f.title.as_str(), f.count)).collect();
         assert_eq!(
             summary,
-            vec![("", "Home", 4), ("flows", "Flows", 2), ("flows/inboundcall", "inboundcall", 2), ("queues", "Queues", 1)]
+            vec![("", "Home", 4), ("flows", "Flows", 2), ("flows/inboundcall", "Inbound call", 2), ("queues", "Queues", 1)]
         );
         assert_eq!(folders["flows/inboundcall"].pages, vec![2, 1]);
     }
@@ -251,7 +282,7 @@ mod tests {
             .iter()
             .map(|i| format!("{}{}{}", "  ".repeat(i.depth), i.title, if i.current { " *" } else { "" }))
             .collect();
-        assert_eq!(lines, vec!["Flows", "  inboundcall", "    a *", "    All 2 pages", "Queues", "guide"]);
+        assert_eq!(lines, vec!["Flows", "  Inbound call", "    a *", "    All 2 pages", "Queues", "guide"]);
         let crumbs = breadcrumbs(&folders, "flows/inboundcall", false);
         assert_eq!(crumbs.iter().map(|c| c.url.as_str()).collect::<Vec<_>>(), vec!["index.html", "flows/index.html", "flows/inboundcall/index.html"]);
     }

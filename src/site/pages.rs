@@ -206,7 +206,9 @@ impl Site<'_> {
         let uses: Vec<&str> = page.front.uses.values().flatten().filter_map(|u| u.name.as_deref()).collect();
         let headings: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
         let kind = match kind_title(page.front.kind.as_deref()) {
-            k if k.is_empty() => self.folders.get(page.folder()).map(|f| f.title.clone()).unwrap_or_default(),
+            k if k.is_empty() && !page.folder().is_empty() => {
+                self.folders.get(page.folder()).map(|f| f.title.clone()).unwrap_or_default()
+            }
             k => k,
         };
         SearchDoc {
