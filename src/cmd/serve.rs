@@ -26,7 +26,11 @@ pub fn run(args: &ServeArgs, global: &GlobalArgs) -> anyhow::Result<Outcome> {
             for warning in &report.warnings {
                 tracing::warn!("{warning}");
             }
-            eprintln!("Built {} pages into {}", report.pages, options.out.display());
+            eprintln!(
+                "Built {} pages into {}",
+                report.pages,
+                options.out.display()
+            );
             if !announced.swap(true, std::sync::atomic::Ordering::SeqCst) {
                 eprintln!("Serving on http://127.0.0.1:{port}/ (Ctrl-C to stop)");
             }

@@ -168,7 +168,8 @@ mod tests {
 
     #[test]
     fn unknown_key_names_file_line_and_key() {
-        let text = "[site]\ntitle = \"Acme\"\n\n[build]\nbroken_links = \"error\"\nsearch_budget = 10\n";
+        let text =
+            "[site]\ntitle = \"Acme\"\n\n[build]\nbroken_links = \"error\"\nsearch_budget = 10\n";
         let err = BookConfig::parse(text, Path::new("proj/book.toml")).expect_err("unknown key");
         insta::assert_snapshot!(err.to_string());
     }

@@ -41,7 +41,10 @@ impl Highlighter {
         let mut generator =
             ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);
         for line in LinesWithEndings::from(code) {
-            if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+            if generator
+                .parse_html_for_line_which_includes_newline(line)
+                .is_err()
+            {
                 return html_escape::encode_text(code).into_owned();
             }
         }

@@ -48,8 +48,13 @@ fn external(href: &str) -> Link {
 fn scheme(dest: &str) -> Option<String> {
     let colon = dest.find(':')?;
     let candidate = &dest[..colon];
-    let valid = candidate.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && candidate.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c));
+    let valid = candidate
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && candidate
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c));
     valid.then(|| candidate.to_ascii_lowercase())
 }
 
@@ -136,7 +141,10 @@ mod tests {
 
     #[test]
     fn external_and_unsafe_links() {
-        assert_eq!(rewrite("https://example.org/a.md", "").href, "https://example.org/a.md");
+        assert_eq!(
+            rewrite("https://example.org/a.md", "").href,
+            "https://example.org/a.md"
+        );
         assert_eq!(rewrite("https://example.org/a.md", "").target, None);
         assert_eq!(rewrite("JavaScript:alert(1)", "").href, "#");
         assert_eq!(rewrite("#top", "x").target, None);

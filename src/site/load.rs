@@ -100,7 +100,8 @@ pub fn read_tree(content: &Path) -> anyhow::Result<Tree> {
         if relative.ends_with(".md") {
             let text = crate::fsx::read_to_string(entry.path())?;
             let (page, problem) = parse_page(&relative, &text);
-            tree.problems.extend(problem.map(|p| format!("{}: {p}", entry.path().display())));
+            tree.problems
+                .extend(problem.map(|p| format!("{}: {p}", entry.path().display())));
             tree.pages.push(page);
         } else if relative != "gcdocs-run.json" {
             tree.assets.push(relative);
@@ -152,7 +153,10 @@ pub fn parse_page(source: &str, text: &str) -> (Page, Option<String>) {
 
 /// The YAML between the `---` lines, the body after, and the body's first line number.
 fn split_front_matter(text: &str) -> (Option<&str>, &str, usize) {
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
         return (None, text, 1);
     };
     let mut offset = 0;
@@ -175,7 +179,11 @@ fn parse_front_matter(yaml: &str) -> Result<FrontMatter, String> {
         // The YAML starts on file line 2, after the opening `---`.
         let line = e.location().map_or(2, |l| l.line() + 1);
         let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_string();
         format!("line {line}: bad front matter: {message}")
     })
 }
@@ -186,7 +194,9 @@ fn default_title(source: &str) -> String {
     let mut parts = stem.rsplit('/');
     let last = parts.next().unwrap_or(stem);
     if last == "_index" {
-        return parts.next().map_or_else(|| "Home".to_string(), str::to_string);
+        return parts
+            .next()
+            .map_or_else(|| "Home".to_string(), str::to_string);
     }
     last.to_string()
 }

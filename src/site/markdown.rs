@@ -112,20 +112,42 @@ impl<'a> State<'a> {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 self.code = Some((lang, String::new(), offset));
             }
             Event::Start(tag @ Tag::Heading { .. }) => self.heading = Some((tag, Vec::new())),
             Event::End(TagEnd::Heading(_)) => self.close_heading(),
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = self.link(dest_url);
-                self.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                self.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = self.link(dest_url);
-                self.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                self.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html),
             Event::Text(text) => {
@@ -166,7 +188,11 @@ impl<'a> State<'a> {
         if let Some(target) = link.target {
             self.out.links.push((dest.to_string(), target));
         }
-        if link.href == *dest { dest } else { CowStr::from(link.href) }
+        if link.href == *dest {
+            dest
+        } else {
+            CowStr::from(link.href)
+        }
     }
 
     fn raw_html(&mut self, html: CowStr<'a>) {
@@ -182,24 +208,47 @@ impl<'a> State<'a> {
         let Some((tag, inner)) = self.heading.take() else {
             return;
         };
-        let Tag::Heading { level, id, classes, attrs } = tag else {
+        let Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        } = tag
+        else {
             return;
         };
         let text = plain_text(&inner);
         self.keep_text(" ");
         let base = id.as_deref().map_or_else(|| slug(&text), str::to_string);
         let id = self.unique_id(base);
-        self.out.headings.push(Heading { level: level as u8, id: id.clone(), text });
-        self.events.push(Event::Start(Tag::Heading { level, id: Some(id.into()), classes, attrs }));
+        self.out.headings.push(Heading {
+            level: level as u8,
+            id: id.clone(),
+            text,
+        });
+        self.events.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(id.into()),
+            classes,
+            attrs,
+        }));
         self.events.extend(inner);
         self.events.push(Event::End(TagEnd::Heading(level)));
     }
 
     fn unique_id(&mut self, base: String) -> String {
-        let base = if base.is_empty() { "section".to_string() } else { base };
+        let base = if base.is_empty() {
+            "section".to_string()
+        } else {
+            base
+        };
         let count = self.ids.entry(base.clone()).or_insert(0);
         *count += 1;
-        if *count == 1 { base } else { format!("{base}-{}", *count - 1) }
+        if *count == 1 {
+            base
+        } else {
+            format!("{base}-{}", *count - 1)
+        }
     }
 
     fn in_code(&mut self, event: Event<'a>) {
@@ -247,7 +296,9 @@ impl<'a> State<'a> {
             }
             Err(reason) => {
                 let line = self.first_line + self.body[..offset].matches('\n').count();
-                self.out.diagram_notices.push(format!("line {line}: diagram shown as text: {reason}"));
+                self.out
+                    .diagram_notices
+                    .push(format!("line {line}: diagram shown as text: {reason}"));
                 let escaped = html_escape::encode_text(code);
                 let reason = html_escape::encode_text(&reason.to_string()).into_owned();
                 format!(
@@ -315,7 +366,10 @@ fn floor_char_boundary(text: &str, max: usize) -> usize {
     if max >= text.len() {
         return text.len();
     }
-    (0..=max).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+    (0..=max)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -58,7 +58,12 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let started = Instant::now();
     let config = BookConfig::load(&options.root.join("book.toml"))?;
     let theme = templates::load(&templates::ThemeSources {
-        theme: config.site.theme.as_ref().map(|t| options.root.join(t)).as_deref(),
+        theme: config
+            .site
+            .theme
+            .as_ref()
+            .map(|t| options.root.join(t))
+            .as_deref(),
         root: &options.root,
     })?;
     step("settings and theme", started);
@@ -94,7 +99,10 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     let docs = output::search_docs(&results, xref_docs);
     if config.build.search {
         report.search_index_bytes = staging.write_search(&docs, &config)?;
-        report.warnings.extend(output::search_budget_warning(report.search_index_bytes.1, &config));
+        report.warnings.extend(output::search_budget_warning(
+            report.search_index_bytes.1,
+            &config,
+        ));
     }
     staging.write_extras(&theme, &config, &tree, &options.content)?;
     step("search and extra files", started);
@@ -103,14 +111,20 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildReport> {
     report.broken_links = broken.len();
     report.diagrams = results.iter().map(|r| r.diagrams).sum();
     report.pages = staging.html_pages()?;
-    report.warnings.extend(results.into_iter().flat_map(|r| r.problems));
+    report
+        .warnings
+        .extend(results.into_iter().flat_map(|r| r.problems));
     report.warnings.extend(problems);
     report.warnings.extend(output::broken_link_lines(&broken));
     staging.finish(&options.out)?;
     step("link check", started);
 
     if config.build.broken_links == BrokenLinks::Error && !broken.is_empty() {
-        for warning in report.warnings.iter().take(report.warnings.len() - broken.len()) {
+        for warning in report
+            .warnings
+            .iter()
+            .take(report.warnings.len() - broken.len())
+        {
             tracing::warn!("{warning}");
         }
         anyhow::bail!(

@@ -45,7 +45,10 @@ pub fn folders(pages: &[Page]) -> Folders {
     for (index, page) in pages.iter().enumerate() {
         let folder = page.folder().to_string();
         for ancestor in ancestors(&folder) {
-            folders.entry(ancestor.clone()).or_insert_with(|| Folder { path: ancestor, ..Folder::default() });
+            folders.entry(ancestor.clone()).or_insert_with(|| Folder {
+                path: ancestor,
+                ..Folder::default()
+            });
         }
         let entry = folders.get_mut(&folder).expect("inserted above");
         if page.is_index() {
@@ -77,23 +80,44 @@ fn finish(folders: &mut Folders, pages: &[Page]) {
     for path in &paths {
         let folder = folders.get_mut(path).expect("listed above");
         folder.title = folder_title(folder, pages);
-        folder.pages.sort_by(|a, b| page_order(&pages[*a]).cmp(&page_order(&pages[*b])));
+        folder
+            .pages
+            .sort_by(|a, b| page_order(&pages[*a]).cmp(&page_order(&pages[*b])));
         let count = folder.pages.len();
         for ancestor in ancestors(path) {
-            folders.get_mut(&ancestor).expect("every ancestor is a folder").count += count;
+            folders
+                .get_mut(&ancestor)
+                .expect("every ancestor is a folder")
+                .count += count;
         }
-        if let Some((parent, _)) = path.rsplit_once('/').or_else(|| (!path.is_empty()).then_some(("", path))) {
-            folders.get_mut(parent).expect("parent exists").folders.push(path.clone());
+        if let Some((parent, _)) = path
+            .rsplit_once('/')
+            .or_else(|| (!path.is_empty()).then_some(("", path)))
+        {
+            folders
+                .get_mut(parent)
+                .expect("parent exists")
+                .folders
+                .push(path.clone());
         }
     }
-    let titles: BTreeMap<String, String> = folders.iter().map(|(p, f)| (p.clone(), f.title.to_lowercase())).collect();
+    let titles: BTreeMap<String, String> = folders
+        .iter()
+        .map(|(p, f)| (p.clone(), f.title.to_lowercase()))
+        .collect();
     for folder in folders.values_mut() {
-        folder.folders.sort_by(|a, b| (&titles[a], a).cmp(&(&titles[b], b)));
+        folder
+            .folders
+            .sort_by(|a, b| (&titles[a], a).cmp(&(&titles[b], b)));
     }
 }
 
 fn page_order(page: &Page) -> (i64, String, String) {
-    (page.front.weight.unwrap_or(0), page.title.to_lowercase(), page.source.clone())
+    (
+        page.front.weight.unwrap_or(0),
+        page.title.to_lowercase(),
+        page.source.clone(),
+    )
 }
 
 fn folder_title(folder: &Folder, pages: &[Page]) -> String {
@@ -159,7 +183,13 @@ pub struct NavItem {
 }
 
 /// The sidebar for a page in `folder` at site path `url`; folders list at most `limit` pages.
-pub fn sidebar(folders: &Folders, pages: &[Page], folder: &str, url: &str, limit: usize) -> Vec<NavItem> {
+pub fn sidebar(
+    folders: &Folders,
+    pages: &[Page],
+    folder: &str,
+    url: &str,
+    limit: usize,
+) -> Vec<NavItem> {
     let chain = ancestors(folder);
     let mut items = Vec::new();
     expand(folders, pages, "", &chain, url, limit, &mut items);
@@ -196,9 +226,17 @@ fn expand(
     for &index in folder.pages.iter().take(shown) {
         items.push(page_item(&pages[index], depth, url));
     }
-    let current_hidden = folder.pages.iter().skip(shown).position(|&i| pages[i].url == url);
+    let current_hidden = folder
+        .pages
+        .iter()
+        .skip(shown)
+        .position(|&i| pages[i].url == url);
     if let Some(position) = current_hidden {
-        items.push(page_item(&pages[folder.pages[shown + position]], depth, url));
+        items.push(page_item(
+            &pages[folder.pages[shown + position]],
+            depth,
+            url,
+        ));
     }
     if folder.pages.len() > shown {
         items.push(NavItem {
@@ -254,21 +292,35 @@ mod tests {
     use crate::site::load::parse_page;
 
     fn tree() -> Vec<Page> {
-        ["_index.md", "flows/inboundcall/b.md", "flows/inboundcall/a.md", "queues/_index.md", "queues/q.md", "guide.md"]
-            .iter()
-            .map(|s| parse_page(s, "x").0)
-            .collect()
+        [
+            "_index.md",
+            "flows/inboundcall/b.md",
+            "flows/inboundcall/a.md",
+            "queues/_index.md",
+            "queues/q.md",
+            "guide.md",
+        ]
+        .iter()
+        .map(|s| parse_page(s, "x").0)
+        .collect()
     }
 
     #[test]
     fn folders_count_pages_below() {
         let pages = tree();
         let folders = folders(&pages);
-        let summary: Vec<(&str, &str, usize)> =
-            folders.values().map(|f| (f.path.as_str(), f.title.as_str(), f.count)).collect();
+        let summary: Vec<(&str, &str, usize)> = folders
+            .values()
+            .map(|f| (f.path.as_str(), f.title.as_str(), f.count))
+            .collect();
         assert_eq!(
             summary,
-            vec![("", "Home", 4), ("flows", "Flows", 2), ("flows/inboundcall", "Inbound call", 2), ("queues", "Queues", 1)]
+            vec![
+                ("", "Home", 4),
+                ("flows", "Flows", 2),
+                ("flows/inboundcall", "Inbound call", 2),
+                ("queues", "Queues", 1)
+            ]
         );
         assert_eq!(folders["flows/inboundcall"].pages, vec![2, 1]);
     }
@@ -277,13 +329,43 @@ mod tests {
     fn sidebar_opens_the_current_folder_only() {
         let pages = tree();
         let folders = folders(&pages);
-        let items = sidebar(&folders, &pages, "flows/inboundcall", "flows/inboundcall/a.html", 1);
+        let items = sidebar(
+            &folders,
+            &pages,
+            "flows/inboundcall",
+            "flows/inboundcall/a.html",
+            1,
+        );
         let lines: Vec<String> = items
             .iter()
-            .map(|i| format!("{}{}{}", "  ".repeat(i.depth), i.title, if i.current { " *" } else { "" }))
+            .map(|i| {
+                format!(
+                    "{}{}{}",
+                    "  ".repeat(i.depth),
+                    i.title,
+                    if i.current { " *" } else { "" }
+                )
+            })
             .collect();
-        assert_eq!(lines, vec!["Flows", "  Inbound call", "    a *", "    All 2 pages", "Queues", "guide"]);
+        assert_eq!(
+            lines,
+            vec![
+                "Flows",
+                "  Inbound call",
+                "    a *",
+                "    All 2 pages",
+                "Queues",
+                "guide"
+            ]
+        );
         let crumbs = breadcrumbs(&folders, "flows/inboundcall", false);
-        assert_eq!(crumbs.iter().map(|c| c.url.as_str()).collect::<Vec<_>>(), vec!["index.html", "flows/index.html", "flows/inboundcall/index.html"]);
+        assert_eq!(
+            crumbs.iter().map(|c| c.url.as_str()).collect::<Vec<_>>(),
+            vec![
+                "index.html",
+                "flows/index.html",
+                "flows/inboundcall/index.html"
+            ]
+        );
     }
 }

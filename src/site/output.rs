@@ -21,7 +21,9 @@ pub struct Staging {
 impl Staging {
     /// Creates an empty staging folder beside `out` (removing one left by a crash).
     pub fn create(out: &Path) -> anyhow::Result<Staging> {
-        let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let name = out
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let path = out.with_file_name(format!(".{name}.gcdocs-new"));
         crate::fsx::remove_dir_all(&path)?;
         crate::fsx::create_dir_all(&path)?;
@@ -34,7 +36,11 @@ impl Staging {
     }
 
     /// Writes `search-index.js`; returns its size raw and gzipped.
-    pub fn write_search(&self, docs: &[SearchDoc], config: &BookConfig) -> anyhow::Result<(usize, usize)> {
+    pub fn write_search(
+        &self,
+        docs: &[SearchDoc],
+        config: &BookConfig,
+    ) -> anyhow::Result<(usize, usize)> {
         let index = search::build(docs, config.build.search_max_token_len);
         crate::fsx::write(&self.path.join("search-index.js"), index.script.as_bytes())?;
         Ok((index.script.len(), index.gzipped))
@@ -42,14 +48,26 @@ impl Staging {
 
     /// Static theme files, the highlighting stylesheet, `.nojekyll`, `sitemap.xml` and the
     /// tree's non-Markdown files.
-    pub fn write_extras(&self, theme: &Theme, config: &BookConfig, tree: &Tree, content: &Path) -> anyhow::Result<()> {
+    pub fn write_extras(
+        &self,
+        theme: &Theme,
+        config: &BookConfig,
+        tree: &Tree,
+        content: &Path,
+    ) -> anyhow::Result<()> {
         for (name, bytes) in &theme.statics {
             crate::fsx::write(&self.path.join(name), bytes)?;
         }
-        crate::fsx::write(&self.path.join("syntax.css"), super::highlight::stylesheet().as_bytes())?;
+        crate::fsx::write(
+            &self.path.join("syntax.css"),
+            super::highlight::stylesheet().as_bytes(),
+        )?;
         crate::fsx::write(&self.path.join(".nojekyll"), b"")?;
         if let Some(base) = &config.site.base_url {
-            crate::fsx::write(&self.path.join("sitemap.xml"), sitemap(base, &tree.pages).as_bytes())?;
+            crate::fsx::write(
+                &self.path.join("sitemap.xml"),
+                sitemap(base, &tree.pages).as_bytes(),
+            )?;
         }
         for asset in &tree.assets {
             let bytes = crate::fsx::read(&content.join(asset))?;
@@ -62,9 +80,13 @@ impl Staging {
     fn files(&self) -> anyhow::Result<BTreeSet<String>> {
         let mut files = BTreeSet::new();
         for entry in walkdir::WalkDir::new(&self.path) {
-            let entry = entry.map_err(|e| anyhow::anyhow!("cannot list {}: {e}", self.path.display()))?;
+            let entry =
+                entry.map_err(|e| anyhow::anyhow!("cannot list {}: {e}", self.path.display()))?;
             if entry.file_type().is_file() {
-                let relative = entry.path().strip_prefix(&self.path).unwrap_or(entry.path());
+                let relative = entry
+                    .path()
+                    .strip_prefix(&self.path)
+                    .unwrap_or(entry.path());
                 files.insert(relative.to_string_lossy().replace('\\', "/"));
             }
         }
@@ -73,12 +95,19 @@ impl Staging {
 
     /// Number of HTML files written.
     pub fn html_pages(&self) -> anyhow::Result<usize> {
-        Ok(self.files()?.iter().filter(|f| f.ends_with(".html")).count())
+        Ok(self
+            .files()?
+            .iter()
+            .filter(|f| f.ends_with(".html"))
+            .count())
     }
 
     /// The internal links of `results` whose target was not written.
     pub fn broken_links(&self, results: &[PageResult]) -> anyhow::Result<Vec<BrokenLink>> {
-        let found: Vec<(String, String, String)> = results.iter().flat_map(|r| r.links.iter().cloned()).collect();
+        let found: Vec<(String, String, String)> = results
+            .iter()
+            .flat_map(|r| r.links.iter().cloned())
+            .collect();
         Ok(links::broken(&found, &self.files()?))
     }
 
@@ -91,9 +120,17 @@ impl Staging {
 
 /// The site-wide template values.
 pub fn site_view(config: &BookConfig, pages: &[Page]) -> SiteView {
-    let home_title = pages.iter().find(|p| p.source == "_index.md").and_then(|p| p.front.title.clone());
+    let home_title = pages
+        .iter()
+        .find(|p| p.source == "_index.md")
+        .and_then(|p| p.front.title.clone());
     SiteView {
-        title: config.site.title.clone().or(home_title).unwrap_or_else(|| "Contact centre documentation".into()),
+        title: config
+            .site
+            .title
+            .clone()
+            .or(home_title)
+            .unwrap_or_else(|| "Contact centre documentation".into()),
         description: config.site.description.clone(),
         language: config.site.language.clone(),
         search: config.build.search,
@@ -103,7 +140,11 @@ pub fn site_view(config: &BookConfig, pages: &[Page]) -> SiteView {
 
 /// Search documents in a fixed order: content pages by source path, then object pages.
 pub fn search_docs(results: &[PageResult], xref_docs: Vec<SearchDoc>) -> Vec<SearchDoc> {
-    results.iter().filter_map(|r| r.search.clone()).chain(xref_docs).collect()
+    results
+        .iter()
+        .filter_map(|r| r.search.clone())
+        .chain(xref_docs)
+        .collect()
 }
 
 /// A warning when the gzipped index is above the budget, naming the settings to change.
@@ -131,10 +172,15 @@ pub fn broken_link_lines(broken: &[BrokenLink]) -> Vec<String> {
 /// `sitemap.xml` listing every content page under `base`.
 fn sitemap(base: &str, pages: &[Page]) -> String {
     let base = base.trim_end_matches('/');
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for page in pages {
         let loc = format!("{base}/{}", super::views::href(&page.url));
-        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", html_escape::encode_text(&loc)));
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            html_escape::encode_text(&loc)
+        ));
     }
     xml.push_str("</urlset>\n");
     xml

@@ -57,7 +57,10 @@ static NO_EXTRA: BTreeMap<String, serde_json::Value> = BTreeMap::new();
 impl Site<'_> {
     /// Renders and writes every content page.
     pub fn content_pages(&self) -> Vec<PageResult> {
-        (0..self.pages.len()).into_par_iter().map(|i| self.content_page(i)).collect()
+        (0..self.pages.len())
+            .into_par_iter()
+            .map(|i| self.content_page(i))
+            .collect()
     }
 
     fn content_page(&self, index: usize) -> PageResult {
@@ -68,11 +71,25 @@ impl Site<'_> {
             text_limit: self.config.build.search_body_chars,
         };
         let folder = page.url.rsplit_once('/').map_or("", |(dir, _)| dir);
-        let body = markdown::render(&page.body, folder, page.body_line, &options, &self.highlighter);
+        let body = markdown::render(
+            &page.body,
+            folder,
+            page.body_line,
+            &options,
+            &self.highlighter,
+        );
         let file = self.content_file(page);
         let mut result = PageResult {
-            links: body.links.iter().map(|(dest, target)| (file.clone(), dest.clone(), target.clone())).collect(),
-            problems: body.diagram_notices.iter().map(|n| format!("{file}: {n}")).collect(),
+            links: body
+                .links
+                .iter()
+                .map(|(dest, target)| (file.clone(), dest.clone(), target.clone()))
+                .collect(),
+            problems: body
+                .diagram_notices
+                .iter()
+                .map(|n| format!("{file}: {n}"))
+                .collect(),
             diagrams: body.diagrams,
             search: Some(self.search_doc(page, &body)),
         };
@@ -114,7 +131,11 @@ impl Site<'_> {
             gaps: &page.front.gaps,
             extra: &page.front.extra,
             content: body.html,
-            toc: body.headings.into_iter().filter(|h| (2..=3).contains(&h.level)).collect(),
+            toc: body
+                .headings
+                .into_iter()
+                .filter(|h| (2..=3).contains(&h.level))
+                .collect(),
             is_index: page.is_index(),
             generated: false,
         };
@@ -154,7 +175,12 @@ impl Site<'_> {
             children: Vec::new(),
             counts: Vec::new(),
             xref_counts: Vec::new(),
-            canonical: self.config.site.base_url.as_ref().map(|base| format!("{}/{}", base.trim_end_matches('/'), href(url))),
+            canonical: self
+                .config
+                .site
+                .base_url
+                .as_ref()
+                .map(|base| format!("{}/{}", base.trim_end_matches('/'), href(url))),
         }
     }
 
@@ -166,7 +192,11 @@ impl Site<'_> {
             name: object.name.clone(),
             id: object.id.clone(),
             dynamic: object.dynamic,
-            pages: object.users.iter().map(|&u| Entry::page(&self.pages[u])).collect(),
+            pages: object
+                .users
+                .iter()
+                .map(|&u| Entry::page(&self.pages[u]))
+                .collect(),
             kind_index: href(&xref::kind_index_url(&object.kind)),
             anchor: "used-by".into(),
         }
@@ -178,7 +208,13 @@ impl Site<'_> {
         };
         let folders = folder.folders.iter().map(|path| {
             let sub = &self.folders[path];
-            Entry { title: sub.title.clone(), url: href(&sub.url()), kind: "Folder".into(), count: Some(sub.count), description: None }
+            Entry {
+                title: sub.title.clone(),
+                url: href(&sub.url()),
+                kind: "Folder".into(),
+                count: Some(sub.count),
+                description: None,
+            }
         });
         let pages = folder.pages.iter().map(|&i| Entry::page(&self.pages[i]));
         folders.chain(pages).collect()
@@ -186,7 +222,11 @@ impl Site<'_> {
 
     /// Pages per top-level section, and used objects per kind.
     fn counts(&self) -> (Vec<Entry>, Vec<Entry>) {
-        let sections = self.children("").into_iter().filter(|e| e.count.is_some()).collect();
+        let sections = self
+            .children("")
+            .into_iter()
+            .filter(|e| e.count.is_some())
+            .collect();
         let kinds = self
             .xref
             .kinds()
@@ -203,12 +243,20 @@ impl Site<'_> {
     }
 
     fn search_doc(&self, page: &Page, body: &markdown::Rendered) -> SearchDoc {
-        let uses: Vec<&str> = page.front.uses.values().flatten().filter_map(|u| u.name.as_deref()).collect();
+        let uses: Vec<&str> = page
+            .front
+            .uses
+            .values()
+            .flatten()
+            .filter_map(|u| u.name.as_deref())
+            .collect();
         let headings: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
         let kind = match kind_title(page.front.kind.as_deref()) {
-            k if k.is_empty() && !page.folder().is_empty() => {
-                self.folders.get(page.folder()).map(|f| f.title.clone()).unwrap_or_default()
-            }
+            k if k.is_empty() && !page.folder().is_empty() => self
+                .folders
+                .get(page.folder())
+                .map(|f| f.title.clone())
+                .unwrap_or_default(),
             k => k,
         };
         SearchDoc {
@@ -226,10 +274,18 @@ impl Site<'_> {
         let mut problems = Vec::new();
         for folder in self.folders.values().filter(|f| f.index.is_none()) {
             let url = folder.url();
-            let mut view = self.view(generated_page(&folder.title, &url, &NO_EXTRA), &url, &folder.path);
+            let mut view = self.view(
+                generated_page(&folder.title, &url, &NO_EXTRA),
+                &url,
+                &folder.path,
+            );
             view.breadcrumbs = nav::breadcrumbs(self.folders, &folder.path, true);
             view.children = self.children(&folder.path);
-            let template = if folder.path.is_empty() { "home.html" } else { "section.html" };
+            let template = if folder.path.is_empty() {
+                "home.html"
+            } else {
+                "section.html"
+            };
             if folder.path.is_empty() {
                 (view.counts, view.xref_counts) = self.counts();
             }
@@ -245,13 +301,27 @@ impl Site<'_> {
     pub fn xref_pages(&self) -> (Vec<String>, Vec<SearchDoc>) {
         let mut problems = Vec::new();
         let mut docs = Vec::new();
-        for (index, object) in self.xref.objects.iter().enumerate().filter(|(_, o)| o.page.is_none()) {
+        for (index, object) in self
+            .xref
+            .objects
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.page.is_none())
+        {
             let title = object.name.clone();
-            let mut view = self.view(generated_page(&title, &object.url, &NO_EXTRA), &object.url, "");
+            let mut view = self.view(
+                generated_page(&title, &object.url, &NO_EXTRA),
+                &object.url,
+                "",
+            );
             view.page.is_index = false;
             view.breadcrumbs = self.xref_crumbs(Some(&object.kind));
             view.used_by = Some(self.used_by(index));
-            problems.extend(self.write(&object.url, "xref.html", &view).err().map(|p| format!("{}: {p}", object.url)));
+            problems.extend(
+                self.write(&object.url, "xref.html", &view)
+                    .err()
+                    .map(|p| format!("{}: {p}", object.url)),
+            );
             docs.push(SearchDoc {
                 url: href(&object.url),
                 title: object.name.clone(),
@@ -265,10 +335,16 @@ impl Site<'_> {
 
     fn xref_crumbs(&self, kind: Option<&str>) -> Vec<nav::Crumb> {
         let mut crumbs = nav::breadcrumbs(self.folders, "", false);
-        crumbs.push(nav::Crumb { title: "Cross-references".into(), url: href("xref/index.html") });
+        crumbs.push(nav::Crumb {
+            title: "Cross-references".into(),
+            url: href("xref/index.html"),
+        });
         if let Some(kind) = kind {
             let title = crate::kind::ObjectKind::parse(kind).plural_title();
-            crumbs.push(nav::Crumb { title, url: href(&xref::kind_index_url(kind)) });
+            crumbs.push(nav::Crumb {
+                title,
+                url: href(&xref::kind_index_url(kind)),
+            });
         }
         crumbs
     }
@@ -278,16 +354,27 @@ impl Site<'_> {
         let kinds = self.xref.kinds();
         for (kind, objects) in &kinds {
             let url = xref::kind_index_url(kind);
-            let title = format!("{} used", crate::kind::ObjectKind::parse(kind).plural_title());
+            let title = format!(
+                "{} used",
+                crate::kind::ObjectKind::parse(kind).plural_title()
+            );
             let mut view = self.view(generated_page(&title, &url, &NO_EXTRA), &url, "");
             view.breadcrumbs = self.xref_crumbs(None);
             view.children = objects.iter().map(|&o| self.object_entry(o)).collect();
-            problems.extend(self.write(&url, "xref_kind.html", &view).err().map(|p| format!("{url}: {p}")));
+            problems.extend(
+                self.write(&url, "xref_kind.html", &view)
+                    .err()
+                    .map(|p| format!("{url}: {p}")),
+            );
         }
         let url = "xref/index.html";
         let mut view = self.view(generated_page("Cross-references", url, &NO_EXTRA), url, "");
         view.children = self.counts().1;
-        problems.extend(self.write(url, "xref_index.html", &view).err().map(|p| format!("{url}: {p}")));
+        problems.extend(
+            self.write(url, "xref_index.html", &view)
+                .err()
+                .map(|p| format!("{url}: {p}")),
+        );
         problems
     }
 
@@ -296,7 +383,11 @@ impl Site<'_> {
         Entry {
             title: object.name.clone(),
             url: href(&object.url),
-            kind: if object.dynamic { "dynamic".into() } else { object.id.clone().unwrap_or_default() },
+            kind: if object.dynamic {
+                "dynamic".into()
+            } else {
+                object.id.clone().unwrap_or_default()
+            },
             count: Some(object.users.len()),
             description: None,
         }
@@ -310,7 +401,11 @@ impl Site<'_> {
             view.root = format!("{}/", base.trim_end_matches('/'));
         }
         view.page.is_index = false;
-        self.write(url, "404.html", &view).err().into_iter().map(|p| format!("{url}: {p}")).collect()
+        self.write(url, "404.html", &view)
+            .err()
+            .into_iter()
+            .map(|p| format!("{url}: {p}"))
+            .collect()
     }
 
     /// Renders `template` with `view` into the site path `url`.
@@ -319,7 +414,12 @@ impl Site<'_> {
             .theme
             .tera
             .render(template, &view.context())
-            .map_err(|e| format!("cannot render with template {template}: {}", error_chain(&e)))?;
+            .map_err(|e| {
+                format!(
+                    "cannot render with template {template}: {}",
+                    error_chain(&e)
+                )
+            })?;
         crate::fsx::write(&self.out.join(url), html.as_bytes()).map_err(|e| e.to_string())
     }
 }

@@ -84,9 +84,16 @@ pub fn build(docs: &[SearchDoc], max_len: usize) -> SearchIndex {
             [&doc.title, &doc.uses, &doc.headings, &doc.body],
         );
     }
-    let full: Value = serde_json::from_str(&index.to_json()).expect("elasticlunr writes valid JSON");
-    let table: Vec<Value> = docs.iter().map(|d| json!([d.url, d.title, d.kind])).collect();
-    let boosts: Map<String, Value> = FIELDS.iter().map(|(n, b)| ((*n).to_string(), json!(b))).collect();
+    let full: Value =
+        serde_json::from_str(&index.to_json()).expect("elasticlunr writes valid JSON");
+    let table: Vec<Value> = docs
+        .iter()
+        .map(|d| json!([d.url, d.title, d.kind]))
+        .collect();
+    let boosts: Map<String, Value> = FIELDS
+        .iter()
+        .map(|(n, b)| ((*n).to_string(), json!(b)))
+        .collect();
     let payload = json!({
         "version": 1,
         "maxLen": max_len,
@@ -171,8 +178,12 @@ mod tests {
             ..SearchDoc::default()
         }];
         let index = build(&docs, 24);
-        let json = index.script.strip_prefix("window.gcdocsSearch = ").expect("prefix");
-        let value: Value = serde_json::from_str(json.trim_end().trim_end_matches(';')).expect("json");
+        let json = index
+            .script
+            .strip_prefix("window.gcdocsSearch = ")
+            .expect("prefix");
+        let value: Value =
+            serde_json::from_str(json.trim_end().trim_end_matches(';')).expect("json");
         assert_eq!(value["docs"], json!([["flows/a.html", "Main IVR", "Flow"]]));
         assert_eq!(value["index"]["uses"]["f"]["r"]["$"], json!({"0": 1.0}));
         assert!(value["index"]["title"]["m"]["a"]["i"]["n"]["$"].is_object());

@@ -32,7 +32,11 @@ pub struct Reply {
 
 /// Serves the site at `options.out` on 127.0.0.1:`port` until the process is stopped;
 /// `report` is called after every build.
-pub fn serve(options: &BuildOptions, port: u16, report: &(dyn Fn(&anyhow::Result<BuildReport>) + Sync)) -> anyhow::Result<()> {
+pub fn serve(
+    options: &BuildOptions,
+    port: u16,
+    report: &(dyn Fn(&anyhow::Result<BuildReport>) + Sync),
+) -> anyhow::Result<()> {
     let first = super::build(options);
     report(&first);
     first?;
@@ -42,15 +46,19 @@ pub fn serve(options: &BuildOptions, port: u16, report: &(dyn Fn(&anyhow::Result
     let (events, changes) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(events).context("cannot watch for changes")?;
     for (path, mode) in watched(options) {
-        watcher.watch(&path, mode).with_context(|| format!("cannot watch {}", path.display()))?;
+        watcher
+            .watch(&path, mode)
+            .with_context(|| format!("cannot watch {}", path.display()))?;
     }
     std::thread::scope(|scope| {
         let version = &version;
         scope.spawn(move || rebuild_on_change(options, &changes, version, report));
         for request in server.incoming_requests() {
             let reply = respond(&options.out, request.url(), version.load(Ordering::SeqCst));
-            let header = tiny_http::Header::from_bytes("Content-Type", reply.content_type).expect("a valid header");
-            let no_cache = tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("a valid header");
+            let header = tiny_http::Header::from_bytes("Content-Type", reply.content_type)
+                .expect("a valid header");
+            let no_cache =
+                tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("a valid header");
             let response = tiny_http::Response::from_data(reply.body)
                 .with_status_code(reply.status)
                 .with_header(header)
@@ -98,7 +106,11 @@ fn rebuild_on_change(
 pub fn respond(out: &Path, url: &str, version: u64) -> Reply {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == VERSION_PATH {
-        return Reply { status: 200, content_type: "text/plain; charset=utf-8", body: version.to_string().into_bytes() };
+        return Reply {
+            status: 200,
+            content_type: "text/plain; charset=utf-8",
+            body: version.to_string().into_bytes(),
+        };
     }
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let Some(relative) = super::links::resolve("", &decoded) else {
@@ -109,7 +121,11 @@ pub fn respond(out: &Path, url: &str, version: u64) -> Reply {
         file = file.join("index.html");
     }
     match std::fs::read(&file) {
-        Ok(body) => Reply { status: 200, content_type: content_type(&file), body: with_reload(&file, body) },
+        Ok(body) => Reply {
+            status: 200,
+            content_type: content_type(&file),
+            body: with_reload(&file, body),
+        },
         Err(_) => not_found(out),
     }
 }
@@ -117,7 +133,11 @@ pub fn respond(out: &Path, url: &str, version: u64) -> Reply {
 fn not_found(out: &Path) -> Reply {
     let file = out.join("404.html");
     let body = std::fs::read(&file).unwrap_or_else(|_| b"not found".to_vec());
-    Reply { status: 404, content_type: "text/html; charset=utf-8", body: with_reload(&file, body) }
+    Reply {
+        status: 404,
+        content_type: "text/html; charset=utf-8",
+        body: with_reload(&file, body),
+    }
 }
 
 fn with_reload(file: &Path, body: Vec<u8>) -> Vec<u8> {
@@ -154,7 +174,11 @@ mod tests {
     #[test]
     fn html_gets_the_reload_script_and_paths_stay_inside() {
         let dir = tempfile::tempdir().expect("temp dir");
-        crate::fsx::write(&dir.path().join("a/index.html"), b"<html><body>x</body></html>").expect("write");
+        crate::fsx::write(
+            &dir.path().join("a/index.html"),
+            b"<html><body>x</body></html>",
+        )
+        .expect("write");
         crate::fsx::write(&dir.path().join("404.html"), b"<body>gone</body>").expect("write");
         crate::fsx::write(&dir.path().join("s.css"), b"body{}").expect("write");
         let reply = respond(dir.path(), "/a/", 3);

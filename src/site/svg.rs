@@ -47,7 +47,9 @@ pub enum DiagramError {
         budget: usize,
     },
     /// Too many vertices for the layout engine (nodes plus ranks crossed by long edges).
-    #[error("{nodes} nodes with {vertices} layout points is more than the {LAYOUT_VERTEX_LIMIT} that can be laid out quickly")]
+    #[error(
+        "{nodes} nodes with {vertices} layout points is more than the {LAYOUT_VERTEX_LIMIT} that can be laid out quickly"
+    )]
     TooComplex {
         /// Nodes in the diagram.
         nodes: usize,
@@ -74,7 +76,10 @@ pub fn render(
     }
     let vertices = layout_size(graph);
     if vertices > LAYOUT_VERTEX_LIMIT {
-        return Err(DiagramError::TooComplex { nodes: graph.nodes.len(), vertices });
+        return Err(DiagramError::TooComplex {
+            nodes: graph.nodes.len(),
+            vertices,
+        });
     }
     let labels: Vec<Vec<String>> = graph
         .nodes
@@ -89,9 +94,11 @@ pub fn render(
 #[derive(Default)]
 struct Canvas {
     boxes: Vec<Option<(Point, Point)>>,
-    /// Per drawn edge: the curve, dashed, arrow heads, and the edge's index in the graph.
-    arrows: Vec<(Vec<(Point, Point)>, bool, (bool, bool), Option<usize>)>,
+    arrows: Vec<DrawnEdge>,
 }
+
+/// One routed edge: the curve, dashed, arrow heads (start, end), the edge's index in the graph.
+type DrawnEdge = (Vec<(Point, Point)>, bool, (bool, bool), Option<usize>);
 
 fn lay_out(graph: &Graph, labels: &[Vec<String>], optimize: bool) -> Result<Canvas, DiagramError> {
     let orientation = match graph.direction {
@@ -144,8 +151,12 @@ fn lay_out(graph: &Graph, labels: &[Vec<String>], optimize: bool) -> Result<Canv
 /// The edges as (from, to, edge index, reversed) by node index, with back edges reversed so
 /// the graph has no cycle, sorted by the topological position of their source.
 fn acyclic_edges(graph: &Graph) -> Vec<(usize, usize, usize, bool)> {
-    let index: std::collections::HashMap<&str, usize> =
-        graph.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let index: std::collections::HashMap<&str, usize> = graph
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
     let pairs: Vec<(usize, usize, usize)> = graph
         .edges
         .iter()
@@ -156,7 +167,13 @@ fn acyclic_edges(graph: &Graph) -> Vec<(usize, usize, usize, bool)> {
     let mut oriented: Vec<(usize, usize, usize, bool)> = pairs
         .iter()
         .enumerate()
-        .map(|(i, &(from, to, e))| if back[i] { (to, from, e, true) } else { (from, to, e, false) })
+        .map(|(i, &(from, to, e))| {
+            if back[i] {
+                (to, from, e, true)
+            } else {
+                (from, to, e, false)
+            }
+        })
         .collect();
     let order = topological_positions(graph.nodes.len(), &oriented);
     oriented.sort_by_key(|&(from, to, _, _)| (order[from], order[to]));
@@ -172,7 +189,10 @@ pub fn layout_size(graph: &Graph) -> usize {
     for &(from, to, _, _) in edges.iter().filter(|(f, t, _, _)| f != t) {
         rank[to] = rank[to].max(rank[from] + 1);
     }
-    let passed: usize = edges.iter().map(|&(f, t, _, _)| rank[t].abs_diff(rank[f]).saturating_sub(1)).sum();
+    let passed: usize = edges
+        .iter()
+        .map(|&(f, t, _, _)| rank[t].abs_diff(rank[f]).saturating_sub(1))
+        .sum();
     graph.nodes.len() + passed
 }
 
@@ -220,7 +240,8 @@ fn topological_positions(nodes: usize, edges: &[(usize, usize, usize, bool)]) ->
         incoming[to] += 1;
         out[from].push(to);
     }
-    let mut ready: std::collections::BTreeSet<usize> = (0..nodes).filter(|&n| incoming[n] == 0).collect();
+    let mut ready: std::collections::BTreeSet<usize> =
+        (0..nodes).filter(|&n| incoming[n] == 0).collect();
     let mut position = vec![usize::MAX; nodes];
     let mut next = 0;
     while let Some(node) = ready.pop_first() {
@@ -246,7 +267,15 @@ fn edge_arrow(edge: &crate::diagram::Edge, index: usize) -> Arrow {
     } else {
         LineStyleKind::Normal
     };
-    let mut arrow = Arrow::new(LineEndKind::None, LineEndKind::Arrow, style, "", &look, &None, &None);
+    let mut arrow = Arrow::new(
+        LineEndKind::None,
+        LineEndKind::Arrow,
+        style,
+        "",
+        &look,
+        &None,
+        &None,
+    );
     arrow.properties = Some(index.to_string());
     arrow
 }
@@ -268,7 +297,9 @@ fn node_size(shape: Shape, lines: &[String]) -> Point {
 
 /// Estimated width in px of a line at the diagram font size (13 px).
 fn text_width(line: &str) -> f64 {
-    line.chars().map(|c| if is_wide(c) { 13.0 } else { 7.4 }).sum()
+    line.chars()
+        .map(|c| if is_wide(c) { 13.0 } else { 7.4 })
+        .sum()
 }
 
 fn is_wide(c: char) -> bool {
@@ -291,7 +322,8 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
                 }
                 lines.push(head);
             }
-            let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+            let needed =
+                line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
             if needed > width && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
@@ -312,7 +344,14 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
 }
 
 impl RenderBackend for Canvas {
-    fn draw_rect(&mut self, xy: Point, size: Point, _: &StyleAttr, p: Option<String>, _: Option<ClipHandle>) {
+    fn draw_rect(
+        &mut self,
+        xy: Point,
+        size: Point,
+        _: &StyleAttr,
+        p: Option<String>,
+        _: Option<ClipHandle>,
+    ) {
         let index = p.and_then(|p| p.parse::<usize>().ok());
         if let Some(slot) = index.and_then(|i| self.boxes.get_mut(i)) {
             *slot = Some((xy, size));
@@ -379,7 +418,9 @@ fn draw(
         draw_edge(&mut body, path, (*dashed, *heads), prefix, &mut bounds);
     }
     for (path, _, _, edge) in &canvas.arrows {
-        let label = edge.and_then(|e| graph.edges.get(e)).and_then(|e| e.label.as_deref());
+        let label = edge
+            .and_then(|e| graph.edges.get(e))
+            .and_then(|e| e.label.as_deref());
         if let Some(label) = label.filter(|l| !l.is_empty()) {
             let text = wrap(label, EDGE_LINE_CHARS, 2).join("\n");
             draw_edge_label(&mut body, middle(path), &text, &mut bounds);
@@ -389,7 +430,7 @@ fn draw(
         if let Some((xy, size)) = canvas.boxes[index] {
             bounds.add(xy);
             bounds.add(xy.add(size));
-            let href = node.link.as_deref().map(|l| link(l));
+            let href = node.link.as_deref().map(&mut *link);
             draw_node(&mut body, node, &labels[index], (xy, size), href.as_deref());
         }
     }
@@ -398,7 +439,10 @@ fn draw(
     }
     let margin = 8.0;
     let (x, y) = (bounds.min.x - margin, bounds.min.y - margin);
-    let (w, h) = (bounds.max.x - bounds.min.x + 2.0 * margin, bounds.max.y - bounds.min.y + 2.0 * margin);
+    let (w, h) = (
+        bounds.max.x - bounds.min.x + 2.0 * margin,
+        bounds.max.y - bounds.min.y + 2.0 * margin,
+    );
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -428,7 +472,10 @@ fn draw_groups(graph: &Graph, canvas: &Canvas, out: &mut String, bounds: &mut Bo
             continue;
         }
         let (x, y) = (inner.min.x - 14.0, inner.min.y - 30.0);
-        let (w, h) = (inner.max.x - inner.min.x + 28.0, inner.max.y - inner.min.y + 44.0);
+        let (w, h) = (
+            inner.max.x - inner.min.x + 28.0,
+            inner.max.y - inner.min.y + 44.0,
+        );
         bounds.add(Point::new(x, y));
         bounds.add(Point::new(x + w, y + h));
         let title = html_escape::encode_text(&group.label);
@@ -454,7 +501,14 @@ fn draw_edge(
     }
     let mut d = format!(
         "M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-        path[0].0.x, path[0].0.y, path[0].1.x, path[0].1.y, path[1].0.x, path[1].0.y, path[1].1.x, path[1].1.y
+        path[0].0.x,
+        path[0].0.y,
+        path[0].1.x,
+        path[0].1.y,
+        path[1].0.x,
+        path[1].0.y,
+        path[1].1.x,
+        path[1].1.y
     );
     for (p, c) in &path[2..] {
         let _ = write!(d, " S{:.1},{:.1} {:.1},{:.1}", p.x, p.y, c.x, c.y);
@@ -480,7 +534,10 @@ fn middle(path: &[(Point, Point)]) -> Point {
         let step = w[0].distance_to(w[1]);
         if step >= left && step > 0.0 {
             let t = left / step;
-            return Point::new(w[0].x + (w[1].x - w[0].x) * t, w[0].y + (w[1].y - w[0].y) * t);
+            return Point::new(
+                w[0].x + (w[1].x - w[0].x) * t,
+                w[0].y + (w[1].y - w[0].y) * t,
+            );
         }
         left -= step;
     }
@@ -489,7 +546,11 @@ fn middle(path: &[(Point, Point)]) -> Point {
 
 fn draw_edge_label(out: &mut String, xy: Point, text: &str, b: &mut Bounds) {
     let lines: Vec<&str> = text.lines().collect();
-    let w = lines.iter().map(|l| text_width(l) * 0.9).fold(0.0, f64::max) + 8.0;
+    let w = lines
+        .iter()
+        .map(|l| text_width(l) * 0.9)
+        .fold(0.0, f64::max)
+        + 8.0;
     let h = lines.len() as f64 * 14.0 + 4.0;
     let (x, y) = (xy.x - w / 2.0, xy.y - h / 2.0);
     b.add(Point::new(x, y));
@@ -526,7 +587,11 @@ fn draw_node(
     href: Option<&str>,
 ) {
     if let Some(href) = href {
-        let _ = write!(out, "<a href=\"{}\">", html_escape::encode_double_quoted_attribute(href));
+        let _ = write!(
+            out,
+            "<a href=\"{}\">",
+            html_escape::encode_double_quoted_attribute(href)
+        );
     }
     let _ = write!(
         out,
@@ -549,7 +614,10 @@ fn shape_outline(shape: Shape, xy: Point, size: Point) -> String {
     let (x, y, w, h) = (xy.x, xy.y, size.x, size.y);
     let (cx, cy) = (x + w / 2.0, y + h / 2.0);
     let polygon = |points: &[(f64, f64)]| {
-        let list: Vec<String> = points.iter().map(|(px, py)| format!("{px:.1},{py:.1}")).collect();
+        let list: Vec<String> = points
+            .iter()
+            .map(|(px, py)| format!("{px:.1},{py:.1}"))
+            .collect();
         format!("<polygon points=\"{}\"/>", list.join(" "))
     };
     match shape {
@@ -557,22 +625,42 @@ fn shape_outline(shape: Shape, xy: Point, size: Point) -> String {
             "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" rx=\"{:.1}\"/>",
             h / 2.0
         ),
-        Shape::Step => format!("<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" rx=\"4\"/>"),
+        Shape::Step => {
+            format!("<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" rx=\"4\"/>")
+        }
         Shape::Decision => polygon(&[(cx, y), (x + w, cy), (cx, y + h), (x, cy)]),
         Shape::Menu => {
             let i = (h / 2.0).min(w / 4.0);
-            polygon(&[(x + i, y), (x + w - i, y), (x + w, cy), (x + w - i, y + h), (x + i, y + h), (x, cy)])
+            polygon(&[
+                (x + i, y),
+                (x + w - i, y),
+                (x + w, cy),
+                (x + w - i, y + h),
+                (x + i, y + h),
+                (x, cy),
+            ])
         }
         Shape::Transfer => {
             let s = h * 0.35;
             polygon(&[(x + s, y), (x + w, y), (x + w - s, y + h), (x, y + h)])
         }
-        Shape::Jump => polygon(&[(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x + h * 0.35, cy)]),
+        Shape::Jump => polygon(&[
+            (x, y),
+            (x + w, y),
+            (x + w, y + h),
+            (x, y + h),
+            (x + h * 0.35, cy),
+        ]),
         Shape::DataAction => {
             let ry = 6.0;
             format!(
                 "<path d=\"M{x:.1},{:.1} a{:.1},{ry} 0 0 1 {w:.1},0 v{:.1} a{:.1},{ry} 0 0 1 -{w:.1},0 z M{x:.1},{:.1} a{:.1},{ry} 0 0 0 {w:.1},0\"/>",
-                y + ry, w / 2.0, h - 2.0 * ry, w / 2.0, y + ry, w / 2.0
+                y + ry,
+                w / 2.0,
+                h - 2.0 * ry,
+                w / 2.0,
+                y + ry,
+                w / 2.0
             )
         }
         Shape::Terminal => format!(

@@ -32,7 +32,11 @@ pub fn load(sources: &ThemeSources<'_>) -> anyhow::Result<Theme> {
     let mut statics = embedded("static");
     let mut folders = Vec::new();
     if let Some(theme) = sources.theme {
-        anyhow::ensure!(theme.is_dir(), "theme folder {} set in book.toml does not exist", theme.display());
+        anyhow::ensure!(
+            theme.is_dir(),
+            "theme folder {} set in book.toml does not exist",
+            theme.display()
+        );
         folders.push(theme.to_path_buf());
     }
     folders.push(sources.root.to_path_buf());
@@ -46,7 +50,9 @@ pub fn load(sources: &ThemeSources<'_>) -> anyhow::Result<Theme> {
         .map(|(name, bytes)| (name, String::from_utf8_lossy(&bytes).into_owned()))
         .collect();
     tera.set_escape_fn(escape_html);
-    tera.add_raw_templates(texts).map_err(|e| anyhow::anyhow!("{}", error_chain(&e))).context("cannot compile the theme's templates")?;
+    tera.add_raw_templates(texts)
+        .map_err(|e| anyhow::anyhow!("{}", error_chain(&e)))
+        .context("cannot compile the theme's templates")?;
     Ok(Theme { tera, statics })
 }
 
@@ -62,7 +68,10 @@ fn embedded(folder: &str) -> BTreeMap<String, Vec<u8>> {
 fn collect(dir: &Dir<'static>, prefix: &str, files: &mut BTreeMap<String, Vec<u8>>) {
     for file in dir.files() {
         let path = file.path().to_string_lossy().replace('\\', "/");
-        let name = path.strip_prefix(&format!("{prefix}/")).unwrap_or(&path).to_string();
+        let name = path
+            .strip_prefix(&format!("{prefix}/"))
+            .unwrap_or(&path)
+            .to_string();
         files.insert(name, file.contents().to_vec());
     }
     for sub in dir.dirs() {

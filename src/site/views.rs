@@ -176,7 +176,11 @@ impl View<'_> {
 }
 
 /// A page view with no content file behind it.
-pub fn generated_page<'a>(title: &'a str, url: &str, empty: &'a BTreeMap<String, serde_json::Value>) -> PageView<'a> {
+pub fn generated_page<'a>(
+    title: &'a str,
+    url: &str,
+    empty: &'a BTreeMap<String, serde_json::Value>,
+) -> PageView<'a> {
     PageView {
         title,
         url: href(url),

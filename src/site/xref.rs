@@ -47,7 +47,10 @@ impl Xref {
 
 /// Site path of the index of one kind's cross-references.
 pub fn kind_index_url(kind: &str) -> String {
-    format!("xref/{}/index.html", crate::kind::ObjectKind::parse(kind).dir())
+    format!(
+        "xref/{}/index.html",
+        crate::kind::ObjectKind::parse(kind).dir()
+    )
 }
 
 /// Builds the cross-references of `pages`.
@@ -81,7 +84,10 @@ pub fn build(pages: &[Page]) -> Xref {
     }
     let mut objects: Vec<Object> = found.into_values().collect();
     for object in &mut objects {
-        object.page = object.id.as_deref().and_then(|id| own.get(&(object.kind.as_str(), id)).copied());
+        object.page = object
+            .id
+            .as_deref()
+            .and_then(|id| own.get(&(object.kind.as_str(), id)).copied());
         if let Some(page) = object.page {
             object.name = pages[page].title.clone();
         }
@@ -94,7 +100,11 @@ pub fn build(pages: &[Page]) -> Xref {
         (&a.kind, a.name.to_lowercase(), &a.id).cmp(&(&b.kind, b.name.to_lowercase(), &b.id))
     });
     assign_urls(&mut objects, pages);
-    let by_page = objects.iter().enumerate().filter_map(|(i, o)| Some((o.page?, i))).collect();
+    let by_page = objects
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| Some((o.page?, i)))
+        .collect();
     Xref { objects, by_page }
 }
 
@@ -102,7 +112,9 @@ pub fn build(pages: &[Page]) -> Xref {
 fn key_and_name(used: &super::load::Use) -> Option<(String, String)> {
     let name = used.name.clone().filter(|n| !n.is_empty());
     match (&used.id, name) {
-        (Some(id), name) if !id.is_empty() => Some((format!("id:{id}"), name.unwrap_or_else(|| id.clone()))),
+        (Some(id), name) if !id.is_empty() => {
+            Some((format!("id:{id}"), name.unwrap_or_else(|| id.clone())))
+        }
         (_, Some(name)) => Some((format!("name:{name}"), name)),
         _ => None,
     }
@@ -162,32 +174,72 @@ mod tests {
     #[test]
     fn objects_list_their_users_and_find_their_own_page() {
         let pages = vec![
-            page("flows/b.md", "title: Billing\nkind: flow\nuses:\n  queue:\n    - {id: q1, name: Claims}\n    - {name: \"${Task.q}\", dynamic: true}\n"),
-            page("flows/a.md", "title: Arrivals\nkind: flow\nuses:\n  queue:\n    - {id: q1, name: Claims}\n  user:\n    - {id: u1, name: \"<script>alert(1)</script>\"}\n"),
-            page("queues/claims.md", "title: Claims FR\nkind: queue\nid: q1\n"),
-            page("guides/manual.md", "title: Manual\nuses:\n  queue:\n    - {id: q1}\n"),
+            page(
+                "flows/b.md",
+                "title: Billing\nkind: flow\nuses:\n  queue:\n    - {id: q1, name: Claims}\n    - {name: \"${Task.q}\", dynamic: true}\n",
+            ),
+            page(
+                "flows/a.md",
+                "title: Arrivals\nkind: flow\nuses:\n  queue:\n    - {id: q1, name: Claims}\n  user:\n    - {id: u1, name: \"<script>alert(1)</script>\"}\n",
+            ),
+            page(
+                "queues/claims.md",
+                "title: Claims FR\nkind: queue\nid: q1\n",
+            ),
+            page(
+                "guides/manual.md",
+                "title: Manual\nuses:\n  queue:\n    - {id: q1}\n",
+            ),
         ];
         let xref = build(&pages);
         let summary: Vec<(String, String, Vec<usize>, String)> = xref
             .objects
             .iter()
-            .map(|o| (o.kind.clone(), o.name.clone(), o.users.clone(), o.url.clone()))
+            .map(|o| {
+                (
+                    o.kind.clone(),
+                    o.name.clone(),
+                    o.users.clone(),
+                    o.url.clone(),
+                )
+            })
             .collect();
         assert_eq!(
             summary,
             vec![
-                ("queue".into(), "${Task.q}".into(), vec![0], "xref/queues/task-q.html".into()),
-                ("queue".into(), "Claims FR".into(), vec![1, 0, 3], "queues/claims.html".into()),
-                ("user".into(), "<script>alert(1)</script>".into(), vec![1], "xref/users/u1.html".into()),
+                (
+                    "queue".into(),
+                    "${Task.q}".into(),
+                    vec![0],
+                    "xref/queues/task-q.html".into()
+                ),
+                (
+                    "queue".into(),
+                    "Claims FR".into(),
+                    vec![1, 0, 3],
+                    "queues/claims.html".into()
+                ),
+                (
+                    "user".into(),
+                    "<script>alert(1)</script>".into(),
+                    vec![1],
+                    "xref/users/u1.html".into()
+                ),
             ]
         );
         assert_eq!(xref.by_page.get(&2), Some(&1));
-        assert_eq!(xref.kinds().keys().copied().collect::<Vec<_>>(), vec!["queue", "user"]);
+        assert_eq!(
+            xref.kinds().keys().copied().collect::<Vec<_>>(),
+            vec!["queue", "user"]
+        );
     }
 
     #[test]
     fn slugs_are_safe_and_never_empty() {
-        assert_eq!(slugify("<script>alert(1)</script>"), "script-alert-1-script");
+        assert_eq!(
+            slugify("<script>alert(1)</script>"),
+            "script-alert-1-script"
+        );
         assert_eq!(slugify("請求"), "object");
         assert_eq!(slugify("Index"), "index-object");
     }

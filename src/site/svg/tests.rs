@@ -27,12 +27,31 @@ fn keep(link: &str) -> String {
 
 /// A chain of `n` steps with a decision every fifth step branching back two steps.
 fn chain(n: usize) -> Graph {
-    let shapes = [Shape::Step, Shape::Decision, Shape::Menu, Shape::Transfer, Shape::DataAction];
+    let shapes = [
+        Shape::Step,
+        Shape::Decision,
+        Shape::Menu,
+        Shape::Transfer,
+        Shape::DataAction,
+    ];
     let nodes = (1..=n)
-        .map(|i| node(&format!("n{i}"), &format!("Step number {i}"), shapes[i % 5], None))
+        .map(|i| {
+            node(
+                &format!("n{i}"),
+                &format!("Step number {i}"),
+                shapes[i % 5],
+                None,
+            )
+        })
         .collect();
-    let mut edges: Vec<Edge> = (1..n).map(|i| edge(&format!("n{i}"), &format!("n{}", i + 1), None)).collect();
-    edges.extend((5..=n).step_by(5).map(|i| edge(&format!("n{i}"), &format!("n{}", i - 2), Some("Retry"))));
+    let mut edges: Vec<Edge> = (1..n)
+        .map(|i| edge(&format!("n{i}"), &format!("n{}", i + 1), None))
+        .collect();
+    edges.extend(
+        (5..=n)
+            .step_by(5)
+            .map(|i| edge(&format!("n{i}"), &format!("n{}", i - 2), Some("Retry"))),
+    );
     Graph {
         nodes,
         edges,
@@ -46,14 +65,27 @@ fn every_shape_is_drawn_with_its_class_and_escaped_label() {
         nodes: Shape::ALL
             .iter()
             .enumerate()
-            .map(|(i, s)| node(&format!("n{i}"), &format!("<{}> & \"x\"", s.name()), *s, None))
+            .map(|(i, s)| {
+                node(
+                    &format!("n{i}"),
+                    &format!("<{}> & \"x\"", s.name()),
+                    *s,
+                    None,
+                )
+            })
             .collect(),
-        edges: (1..8).map(|i| edge(&format!("n{}", i - 1), &format!("n{i}"), Some("<i>"))).collect(),
+        edges: (1..8)
+            .map(|i| edge(&format!("n{}", i - 1), &format!("n{i}"), Some("<i>")))
+            .collect(),
         ..Graph::default()
     };
     let svg = render(&graph, "d1", 100, &mut keep).expect("drawn");
     for shape in Shape::ALL {
-        assert!(svg.contains(&format!("<g class=\"node {}\">", shape.name())), "{}", shape.name());
+        assert!(
+            svg.contains(&format!("<g class=\"node {}\">", shape.name())),
+            "{}",
+            shape.name()
+        );
         assert!(svg.contains(&format!("&lt;{}&gt; &amp; \"x\"", shape.name())));
     }
     assert!(!svg.contains("<i>"), "edge label escaped");
@@ -64,7 +96,10 @@ fn every_shape_is_drawn_with_its_class_and_escaped_label() {
 #[test]
 fn linked_nodes_become_svg_anchors_with_rewritten_hrefs() {
     let graph = Graph {
-        nodes: vec![node("n1", "Start", Shape::Start, Some("#main-menu")), node("n2", "Queue", Shape::Transfer, Some("x\"y"))],
+        nodes: vec![
+            node("n1", "Start", Shape::Start, Some("#main-menu")),
+            node("n2", "Queue", Shape::Transfer, Some("x\"y")),
+        ],
         edges: vec![edge("n1", "n2", None)],
         ..Graph::default()
     };
@@ -104,13 +139,24 @@ fn too_many_nodes_is_refused_with_the_setting_named() {
 #[test]
 fn an_empty_graph_is_a_small_empty_svg() {
     let svg = render(&Graph::default(), "d1", 10, &mut keep).expect("drawn");
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" viewBox=\"-8 -8 16 16\""), "{svg}");
+    assert!(
+        svg.starts_with(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" viewBox=\"-8 -8 16 16\""
+        ),
+        "{svg}"
+    );
 }
 
 #[test]
 fn long_labels_wrap_and_are_cut_with_the_full_text_in_the_tooltip() {
-    assert_eq!(wrap("Transfer to the claims queue for French speakers", 20, 4), vec!["Transfer to the", "claims queue for", "French speakers"]);
-    assert_eq!(wrap(&"x".repeat(45), 20, 2), vec!["x".repeat(20), format!("{}…", "x".repeat(20))]);
+    assert_eq!(
+        wrap("Transfer to the claims queue for French speakers", 20, 4),
+        vec!["Transfer to the", "claims queue for", "French speakers"]
+    );
+    assert_eq!(
+        wrap(&"x".repeat(45), 20, 2),
+        vec!["x".repeat(20), format!("{}…", "x".repeat(20))]
+    );
     let label = "word ".repeat(60);
     let graph = Graph {
         nodes: vec![node("n1", label.trim(), Shape::Step, None)],
@@ -141,7 +187,9 @@ fn left_right_diagrams_lay_out_sideways() {
 /// a loop back every seventh node; the same graph for the same `n`.
 fn branchy(n: usize) -> Graph {
     let mut rng = fastrand::Rng::with_seed(n as u64);
-    let nodes = (1..=n).map(|i| node(&format!("n{i}"), &format!("Action {i}"), Shape::Step, None)).collect();
+    let nodes = (1..=n)
+        .map(|i| node(&format!("n{i}"), &format!("Action {i}"), Shape::Step, None))
+        .collect();
     let mut edges = Vec::new();
     for i in 1..n {
         for _ in 0..2 {
@@ -174,9 +222,11 @@ fn layout_timings() {
                 Err(e) => println!("{e}"),
             }
             let elapsed = started.elapsed();
-            println!("{name} {n} nodes, {} edges, {size} layout points: {} ms", graph.edges.len(), elapsed.as_millis());
+            println!(
+                "{name} {n} nodes, {} edges, {size} layout points: {} ms",
+                graph.edges.len(),
+                elapsed.as_millis()
+            );
         }
     }
 }
-
-
