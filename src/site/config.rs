@@ -74,8 +74,9 @@ pub struct BuildConfig {
     pub search_max_token_len: usize,
     /// Index at most this many characters of each page's body text. Default: 20000.
     pub search_body_chars: usize,
-    /// A Mermaid block with more nodes than this is shown as its source instead of a drawing
-    /// (layout time grows steeply: about 80 ms at 100 nodes, 4 s at 300). Default: 150.
+    /// A Mermaid block with more nodes than this is shown as its source instead of a drawing.
+    /// Diagrams whose long edges would make layout slow are shown as source too, whatever
+    /// this says (see `site::svg::LAYOUT_VERTEX_LIMIT`). Default: 300.
     pub diagram_node_budget: usize,
     /// Let raw HTML in Markdown through. Off, only a few harmless tags (`<br>`, `<details>`,
     /// `<summary>`, `<sup>`, `<sub>`, `<kbd>`, `<a id="...">`) are kept and everything else is
@@ -94,7 +95,7 @@ impl Default for BuildConfig {
             search_budget_kb: 1024,
             search_max_token_len: 24,
             search_body_chars: 20_000,
-            diagram_node_budget: 150,
+            diagram_node_budget: 300,
             raw_html: false,
             nav_folder_limit: 100,
         }

@@ -153,7 +153,7 @@ mod tests {
     #[test]
     fn links_above_the_top_are_targets_that_never_exist() {
         let link = rewrite("../../x.md", "a");
-        assert_eq!(link.target.as_deref(), Some("../x.html"));
+        assert_eq!(link.target.as_deref(), Some("../../../x.html"));
     }
 
     #[test]

@@ -159,10 +159,7 @@ impl<'a> State<'a> {
                 self.push(Event::Code(text));
             }
             other => {
-                if matches!(
-                    other,
-                    Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph)
-                ) {
+                if ends_a_word(&other) {
                     self.keep_text(" ");
                 }
                 self.push(other);
@@ -221,6 +218,7 @@ impl<'a> State<'a> {
             return;
         };
         let text = plain_text(&inner);
+        self.keep_text(" ");
         let base = id.as_deref().map_or_else(|| slug(&text), str::to_string);
         let id = self.unique_id(base);
         self.out.headings.push(Heading {
@@ -309,6 +307,24 @@ impl<'a> State<'a> {
             }
         }
     }
+}
+
+/// Events after which search text needs a space so words of neighbouring blocks stay apart.
+fn ends_a_word(event: &Event<'_>) -> bool {
+    matches!(
+        event,
+        Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                    | TagEnd::Item
+                    | TagEnd::TableCell
+                    | TagEnd::BlockQuote(_)
+                    | TagEnd::FootnoteDefinition
+                    | TagEnd::DefinitionListTitle
+                    | TagEnd::DefinitionListDefinition
+            )
+    )
 }
 
 /// The text of a run of inline events, without markup.

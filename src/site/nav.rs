@@ -128,10 +128,41 @@ fn folder_title(folder: &Folder, pages: &[Page]) -> String {
     if name.is_empty() {
         return "Home".into();
     }
-    match crate::kind::DOCUMENTED.iter().find(|k| k.dir() == name) {
-        Some(kind) => kind.plural_title(),
-        None => name.to_string(),
+    if let Some(kind) = crate::kind::DOCUMENTED.iter().find(|k| k.dir() == name) {
+        return kind.plural_title();
     }
+    if let Some(title) = flow_type_title(name).filter(|_| folder.path.starts_with("flows/")) {
+        return title.to_string();
+    }
+    let mut title = name.to_string();
+    if let Some(first) = title.chars().next() {
+        title.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    }
+    title
+}
+
+/// Titles of the flow-type folders under `flows/` (Architect's flow type words).
+fn flow_type_title(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "inboundcall" => "Inbound call",
+        "inboundemail" => "Inbound email",
+        "inboundshortmessage" => "Inbound message",
+        "inboundchat" => "Inbound chat",
+        "outboundcall" => "Outbound call",
+        "inqueuecall" => "In-queue call",
+        "inqueueemail" => "In-queue email",
+        "inqueueshortmessage" => "In-queue message",
+        "securecall" => "Secure call",
+        "surveyinvite" => "Survey invite",
+        "voicesurvey" => "Voice survey",
+        "voicemail" => "Voicemail",
+        "commonmodule" => "Common module",
+        "bot" => "Bot",
+        "digitalbot" => "Digital bot",
+        "workflow" => "Workflow",
+        "workitem" => "Work item",
+        _ => return None,
+    })
 }
 
 /// One line of the sidebar.
@@ -287,7 +318,7 @@ mod tests {
             vec![
                 ("", "Home", 4),
                 ("flows", "Flows", 2),
-                ("flows/inboundcall", "inboundcall", 2),
+                ("flows/inboundcall", "Inbound call", 2),
                 ("queues", "Queues", 1)
             ]
         );
@@ -320,7 +351,7 @@ mod tests {
             lines,
             vec![
                 "Flows",
-                "  inboundcall",
+                "  Inbound call",
                 "    a *",
                 "    All 2 pages",
                 "Queues",

@@ -252,7 +252,7 @@ impl Site<'_> {
             .collect();
         let headings: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
         let kind = match kind_title(page.front.kind.as_deref()) {
-            k if k.is_empty() => self
+            k if k.is_empty() && !page.folder().is_empty() => self
                 .folders
                 .get(page.folder())
                 .map(|f| f.title.clone())
