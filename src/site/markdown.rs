@@ -20,6 +20,9 @@ pub struct MarkdownOptions {
     pub diagram_node_budget: usize,
     /// Characters of body text kept for search.
     pub text_limit: usize,
+    /// The page's title: a level-1 heading with the same text that opens the body is left
+    /// out, since the template shows the title already (generated pages carry one for GitHub).
+    pub page_title: String,
 }
 
 /// A heading of a page.
@@ -218,6 +221,12 @@ impl<'a> State<'a> {
             return;
         };
         let text = plain_text(&inner);
+        let repeats_title = level == pulldown_cmark::HeadingLevel::H1
+            && self.events.is_empty()
+            && text.trim() == self.options.page_title.trim();
+        if repeats_title {
+            return;
+        }
         self.keep_text(" ");
         let base = id.as_deref().map_or_else(|| slug(&text), str::to_string);
         let id = self.unique_id(base);

@@ -69,6 +69,7 @@ impl Site<'_> {
             raw_html: self.config.build.raw_html,
             diagram_node_budget: self.config.build.diagram_node_budget,
             text_limit: self.config.build.search_body_chars,
+            page_title: page.title.clone(),
         };
         let folder = page.url.rsplit_once('/').map_or("", |(dir, _)| dir);
         let body = markdown::render(

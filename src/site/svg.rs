@@ -443,10 +443,13 @@ fn draw(
         bounds.max.x - bounds.min.x + 2.0 * margin,
         bounds.max.y - bounds.min.y + 2.0 * margin,
     );
+    // A wide diagram shrinks to the column, but never below three quarters of its size, so
+    // its labels stay readable; past that the figure scrolls sideways.
+    let min_w = w * 0.75;
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" viewBox=\"{x:.0} {y:.0} {w:.0} {h:.0}\" width=\"{w:.0}\" height=\"{h:.0}\" role=\"img\" aria-label=\"Diagram with {} steps\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" viewBox=\"{x:.0} {y:.0} {w:.0} {h:.0}\" width=\"{w:.0}\" height=\"{h:.0}\" style=\"min-width:{min_w:.0}px\" role=\"img\" aria-label=\"Diagram with {} steps\">",
         graph.nodes.len()
     );
     let _ = write!(

@@ -7,6 +7,7 @@ fn options() -> MarkdownOptions {
         raw_html: false,
         diagram_node_budget: 50,
         text_limit: 1000,
+        page_title: "Main IVR".to_string(),
     }
 }
 
@@ -153,4 +154,16 @@ fn search_text_is_capped_at_a_character_boundary() {
         &Highlighter::default(),
     );
     assert_eq!(out.text, "éé ");
+}
+
+#[test]
+fn an_opening_heading_that_repeats_the_title_is_left_out() {
+    let out = html("# Main IVR\n\nText.\n\n# Main IVR\n");
+    assert_eq!(
+        out.html,
+        "<p>Text.</p>\n<h1 id=\"main-ivr\">Main IVR</h1>\n"
+    );
+    assert_eq!(out.headings.len(), 1);
+    let other = html("# Another title\n");
+    assert_eq!(other.html, "<h1 id=\"another-title\">Another title</h1>\n");
 }
