@@ -37,6 +37,27 @@ pub fn read(path: &Path) -> Result<Vec<u8>, FsError> {
     std::fs::read(path).map_err(wrap("read", path))
 }
 
+/// Every file under `dir` with its bytes, by `/`-separated path relative to `dir`, sorted.
+pub fn read_tree(dir: &Path) -> Result<std::collections::BTreeMap<String, Vec<u8>>, FsError> {
+    let mut files = std::collections::BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            FsError {
+                op: "list",
+                path,
+                source: e.into(),
+            }
+        })?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let name = rel.to_string_lossy().replace('\\', "/");
+            files.insert(name, read(entry.path())?);
+        }
+    }
+    Ok(files)
+}
+
 /// Creates a folder and its parents.
 pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
     std::fs::create_dir_all(path).map_err(wrap("create folder", path))

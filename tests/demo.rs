@@ -34,20 +34,7 @@ fn run_demo(root: &Path) {
 
 /// Every file under `dir`, by relative path, with its bytes.
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("inside")
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, std::fs::read(e.path()).expect("read"))
-        })
-        .collect()
+    gcdocs::fsx::read_tree(dir).expect("tree is readable")
 }
 
 fn assert_same_tree(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>, what: &str) {

@@ -17,21 +17,7 @@ fn extract(out: &Path) -> assert_cmd::assert::Assert {
 }
 
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("inside")
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, std::fs::read(e.path()).expect("read"))
-        })
-        .collect()
+    gcdocs::fsx::read_tree(dir).expect("tree is readable")
 }
 
 #[test]

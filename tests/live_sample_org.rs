@@ -20,18 +20,9 @@ fn sample() -> Snapshot {
 }
 
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .filter(|e| e.file_type().is_file() && e.file_name() != "gcdocs-run.json")
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("inside");
-            (
-                rel.to_string_lossy().into_owned(),
-                std::fs::read(e.path()).expect("read"),
-            )
-        })
-        .collect()
+    let mut files = gcdocs::fsx::read_tree(dir).expect("tree is readable");
+    files.remove("gcdocs-run.json");
+    files
 }
 
 #[test]

@@ -50,20 +50,7 @@ fn main_content(html: &str) -> String {
 
 /// Every file of a folder with its bytes, by relative path.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.expect("entry"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("inside")
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).expect("read"))
-        })
-        .collect()
+    gcdocs::fsx::read_tree(dir).expect("tree is readable")
 }
 
 #[test]

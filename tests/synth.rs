@@ -13,19 +13,7 @@ use gcdocs::snapshot::{List, Snapshot};
 use serde_json::Value;
 
 fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("under dir");
-            (
-                rel.display().to_string(),
-                std::fs::read(e.path()).expect("read"),
-            )
-        })
-        .collect()
+    gcdocs::fsx::read_tree(dir).expect("tree is readable")
 }
 
 fn write(flows: usize, seed: u64, dir: &Path) -> synth::SynthOrg {

@@ -205,21 +205,7 @@ fn write(org: &Org, dir: &std::path::Path) -> Report {
 }
 
 fn read_tree(dir: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("inside")
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).expect("read"))
-        })
-        .collect()
+    crate::fsx::read_tree(dir).expect("tree is readable")
 }
 
 #[test]
