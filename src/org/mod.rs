@@ -44,6 +44,9 @@ pub struct Org {
     pub referrers: BTreeMap<ObjectKey, Vec<Referrer>>,
     /// What could not be read or parsed, from the snapshot and from flow parsing.
     pub gaps: Vec<Gap>,
+    /// A reference whose id is not found may still be matched by name: true only for export
+    /// folders, whose flows carry ids gcdocs made up.
+    pub names_for_unknown_ids: bool,
     /// Position of every object in its kind's list (flows in `flows`), for lookups by id.
     positions: HashMap<ObjectKey, usize>,
 }
@@ -231,6 +234,10 @@ impl Org {
         for (i, f) in org.flows.iter().enumerate() {
             org.positions.insert((ObjectKind::Flow, f.id.clone()), i);
         }
+        // Export files carry no flow ids of their own (gcdocs names them from the file path),
+        // so there a flow reference may be matched by name; elsewhere an id that is not found
+        // stays unresolved rather than being pointed at a namesake.
+        org.names_for_unknown_ids = snapshot.meta.source == crate::snapshot::Source::Export;
         resolve::link(&mut org);
         org
     }

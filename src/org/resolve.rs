@@ -15,17 +15,23 @@ struct KindIndex {
     folded: HashMap<String, Vec<String>>,
 }
 
-/// Lookup tables for every kind that has pages: resolves a reference by id first, then by
-/// exact name, then by case-insensitive name when that is unique.
+/// Lookup tables for every kind that has pages: resolves a reference by id; a reference
+/// without an id (or, where ids are not the org's, one whose id is unknown) by exact name,
+/// then by case-insensitive name when that is unique.
 #[derive(Default)]
 pub struct Resolver {
     kinds: HashMap<ObjectKind, KindIndex>,
+    /// Match a reference whose id is unknown by its name (export folders only).
+    names_for_unknown_ids: bool,
 }
 
 impl Resolver {
     /// Indexes every object and flow of the org.
     pub fn new(org: &Org) -> Resolver {
-        let mut resolver = Resolver::default();
+        let mut resolver = Resolver {
+            names_for_unknown_ids: org.names_for_unknown_ids,
+            ..Resolver::default()
+        };
         for objects in org.objects.values() {
             for o in objects {
                 resolver.add(&o.kind, &o.id, &o.name);
@@ -57,8 +63,15 @@ impl Resolver {
         let Some(index) = self.kinds.get(kind) else {
             return Resolution::Unresolved;
         };
-        if let Some(id) = id.filter(|id| index.ids.contains(*id)) {
-            return Resolution::Found(id.to_string());
+        if let Some(id) = id.filter(|id| !id.is_empty()) {
+            if index.ids.contains(id) {
+                return Resolution::Found(id.to_string());
+            }
+            // An object the run could not see (another division, deleted) is not replaced
+            // by one that happens to share its name.
+            if !self.names_for_unknown_ids {
+                return Resolution::Unresolved;
+            }
         }
         let unique = |ids: Option<&Vec<String>>| match ids.map(Vec::as_slice) {
             Some([only]) => Some(only.clone()),

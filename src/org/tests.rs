@@ -165,7 +165,8 @@ fn ambiguous_folded_names_stay_unresolved() {
         [
             &Resolution::Unresolved,
             &Resolution::Found("q-b".into()),
-            &Resolution::Found("q-claims".into()),
+            // An id the org does not hold is not matched by name.
+            &Resolution::Unresolved,
         ]
     );
 }
@@ -341,5 +342,37 @@ fn transfers_to_flows_by_name_are_entry_points_of_the_target() {
                 choice: 0
             }
         }]
+    );
+}
+
+#[test]
+fn an_unknown_id_is_not_replaced_by_a_namesake() {
+    let mut org = sample_org();
+    let queue = org.objects_of(&ObjectKind::Queue)[0].clone();
+    let upper = queue.name.to_uppercase();
+    let resolver = Resolver::new(&org);
+    let lookup =
+        |r: &Resolver, id: Option<&str>, name: &str| r.resolve(&ObjectKind::Queue, id, name);
+    assert_eq!(
+        lookup(&resolver, Some(&queue.id), "renamed"),
+        Resolution::Found(queue.id.clone())
+    );
+    assert_eq!(
+        lookup(&resolver, Some("not-in-this-org"), &queue.name),
+        Resolution::Unresolved
+    );
+    assert_eq!(
+        lookup(&resolver, Some("not-in-this-org"), &upper),
+        Resolution::Unresolved
+    );
+    assert_eq!(
+        lookup(&resolver, None, &queue.name),
+        Resolution::Found(queue.id.clone())
+    );
+    org.names_for_unknown_ids = true;
+    let exports = Resolver::new(&org);
+    assert_eq!(
+        lookup(&exports, Some("not-in-this-org"), &queue.name),
+        Resolution::Found(queue.id)
     );
 }
