@@ -91,7 +91,10 @@ fn rebuild_on_change(
     version: &AtomicU64,
     report: &(dyn Fn(&anyhow::Result<BuildReport>) + Sync),
 ) {
-    while changes.recv().is_ok() {
+    while let Ok(event) = changes.recv() {
+        if !is_edit(&event, options) {
+            continue;
+        }
         // Editors write several events per save: wait until they stop.
         while changes.recv_timeout(Duration::from_millis(200)).is_ok() {}
         let result = super::build(options);
@@ -100,6 +103,23 @@ fn rebuild_on_change(
             version.fetch_add(1, Ordering::SeqCst);
         }
     }
+}
+
+/// A change worth a rebuild: something created, modified or removed, outside the output
+/// folder and gcdocs' own staging files. Reads (the build itself opens every page) are not.
+fn is_edit(event: &notify::Result<notify::Event>, options: &BuildOptions) -> bool {
+    let Ok(event) = event else { return false };
+    let kind_counts = matches!(
+        event.kind,
+        notify::EventKind::Create(_) | notify::EventKind::Modify(_) | notify::EventKind::Remove(_)
+    );
+    kind_counts
+        && event.paths.iter().any(|path| {
+            let ours = path
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().contains(".gcdocs-"));
+            !ours && !path.starts_with(&options.out)
+        })
 }
 
 /// The reply for `url` from the site folder `out`.
@@ -170,6 +190,42 @@ fn content_type(file: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_edits_outside_the_output_trigger_a_rebuild() {
+        use notify::event::{AccessKind, CreateKind, EventKind, ModifyKind};
+        let options = BuildOptions {
+            root: PathBuf::from("/p"),
+            content: PathBuf::from("/p/content"),
+            out: PathBuf::from("/p/public"),
+        };
+        let event = |kind: EventKind, path: &str| {
+            Ok(notify::Event::new(kind).add_path(PathBuf::from(path)))
+        };
+        let page = "/p/content/queues/a.md";
+        assert!(is_edit(
+            &event(EventKind::Modify(ModifyKind::Any), page),
+            &options
+        ));
+        assert!(is_edit(
+            &event(EventKind::Create(CreateKind::File), page),
+            &options
+        ));
+        assert!(!is_edit(
+            &event(EventKind::Access(AccessKind::Any), page),
+            &options
+        ));
+        let built = "/p/public/index.html";
+        assert!(!is_edit(
+            &event(EventKind::Modify(ModifyKind::Any), built),
+            &options
+        ));
+        let staged = "/p/content/.a.md.gcdocs-tmp-12";
+        assert!(!is_edit(
+            &event(EventKind::Create(CreateKind::File), staged),
+            &options
+        ));
+    }
 
     #[test]
     fn html_gets_the_reload_script_and_paths_stay_inside() {
