@@ -112,7 +112,6 @@ fn bad_files_become_gaps_naming_the_file_and_id() {
                     .into()
             ),
             dangling("action d-check: path \"Yes\" points to unknown id nowhere"),
-            dangling("action d-orphan is not reachable from the container's start"),
             dangling("action d-orphan: taskReference points to unknown container no-such-task"),
             dangling("action d-play: nextAction points to unknown id does-not-exist"),
             (

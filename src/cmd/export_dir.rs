@@ -112,10 +112,15 @@ impl Loader {
         }
         for warning in &graph.warnings {
             let message = format!("{rel_text}: flow \"{}\": {warning}", graph.name);
-            tracing::warn!("{message}");
-            snapshot
-                .gaps
-                .push(file_gap(rel_text, Some(id.clone()), message));
+            // An edge into nothing means part of the flow is not documented: a gap. Other
+            // findings (an action nothing leads to) are shown on the page, and warned about.
+            if warning.contains("points to unknown") {
+                snapshot
+                    .gaps
+                    .push(file_gap(rel_text, Some(id.clone()), message));
+            } else {
+                tracing::warn!("{message}");
+            }
         }
         let entity = flow::flow_entity_from_document(&doc, &id);
         let version = entity["publishedVersion"]["id"]
