@@ -158,6 +158,7 @@ impl Auth {
             .cloned()
             .unwrap_or_else(|| format!("HTTP {status}"));
         let detail = format!("HTTP {status} {}: {detail}", err.error).replace(" : ", ": ");
+        let detail = self.redact(&detail);
         if status == 400
             && err.error == "invalid_request"
             && detail.to_ascii_lowercase().contains("rate limit exceeded")
@@ -175,6 +176,22 @@ impl Auth {
             });
         }
         Err(self.token_error(detail))
+    }
+
+    /// The server's words, with the secret and the Basic credential it may echo cut out.
+    fn redact(&self, text: &str) -> String {
+        use base64::Engine as _;
+        let secret = self.secret.expose();
+        if secret.is_empty() {
+            return text.to_string();
+        }
+        let pair = format!("{}:{secret}", self.client_id);
+        let basic = base64::engine::general_purpose::STANDARD.encode(&pair);
+        [basic.as_str(), pair.as_str(), secret]
+            .into_iter()
+            .fold(text.to_string(), |out, needle| {
+                out.replace(needle, "[redacted]")
+            })
     }
 
     fn token_error(&self, detail: String) -> Error {
@@ -217,5 +234,27 @@ mod tests {
         assert!((3_538..=3_540).contains(&hour), "{hour}");
         let short = refresh_after(Some(60)).as_secs();
         assert!((28..=30).contains(&short), "{short}");
+    }
+
+    #[test]
+    fn a_token_endpoint_that_echoes_the_credentials_does_not_leak_them() {
+        use base64::Engine as _;
+        let endpoints = super::super::region::resolve(None, Some("http://127.0.0.1:9"), None)
+            .expect("loopback URL");
+        let config = Config::new(endpoints, "test", "my-id", Secret::new("Sup3r-Secret"));
+        let auth = Auth::new(reqwest::Client::new(), &config);
+        let basic = base64::engine::general_purpose::STANDARD.encode("my-id:Sup3r-Secret");
+        let body = format!(
+            r#"{{"error":"invalid_client","description":"got Basic {basic} = my-id:Sup3r-Secret"}}"#
+        );
+        let Err(err) = auth.classify(401, body.as_bytes()) else {
+            panic!("bad credentials are an error")
+        };
+        let text = err.to_string();
+        assert!(
+            !text.contains("Sup3r-Secret") && !text.contains(&basic),
+            "{text}"
+        );
+        assert!(text.contains("got Basic [redacted] = [redacted]"), "{text}");
     }
 }
