@@ -288,3 +288,46 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn a_page_with_its_own_used_by_lists_only_the_pages_it_does_not_link() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    let write = |path: &str, text: &str| gcdocs::fsx::write(&content.join(path), text.as_bytes());
+    write(
+        "queues/claims.md",
+        "---\ntitle: Claims\nkind: queue\nid: q1\n---\n\n## Used by\n\n- [Main](../flows/main.md)\n",
+    )
+    .expect("queue page");
+    let uses = "uses:\n  queue:\n    - id: q1\n      name: Claims\n";
+    write(
+        "flows/main.md",
+        &format!("---\ntitle: Main\nkind: flow\n{uses}---\nBody.\n"),
+    )
+    .expect("flow page");
+    write(
+        "guides/notes.md",
+        &format!("---\ntitle: Notes\n{uses}---\nBody.\n"),
+    )
+    .expect("hand page");
+    let options = gcdocs::site::BuildOptions {
+        root: dir.path().to_path_buf(),
+        content: content.clone(),
+        out: dir.path().join("public"),
+    };
+    gcdocs::site::build(&options).expect("build");
+    let html = read(&dir, "queues/claims.html");
+    assert_eq!(html.matches(">Used by</h2>").count(), 2, "{html}");
+    assert_eq!(html.matches("id=\"used-by\"").count(), 1, "{html}");
+    let xref = &html[html.find("id=\"xref-used-by\"").expect("xref section")..];
+    assert!(
+        xref.contains(">Notes</a>") && !xref.contains(">Main</a>"),
+        "{xref}"
+    );
+
+    // With every user already linked, the site adds no second section.
+    std::fs::remove_file(content.join("guides/notes.md")).expect("remove");
+    gcdocs::site::build(&options).expect("build");
+    let html = read(&dir, "queues/claims.html");
+    assert_eq!(html.matches(">Used by</h2>").count(), 1, "{html}");
+}

@@ -137,7 +137,8 @@ fn links(org: &Org, paths: &Paths, from: &str, object: &Object) -> String {
 }
 
 fn used_by(org: &Org, paths: &Paths, from: &str, object: &Object) -> String {
-    let mut out = format!("{}\n## Used by\n\n", md::anchor("used-by"));
+    // The heading itself gives the `#used-by` anchor, on GitHub and on the site.
+    let mut out = "## Used by\n\n".to_string();
     let usages = org.usages_of(&object.kind, &object.id);
     let referrers = org.referrers_of(&object.kind, &object.id);
     if usages.is_empty() && referrers.is_empty() {

@@ -121,6 +121,8 @@ impl Site<'_> {
         let page = &self.pages[index];
         let folder = page.folder();
         let body_has_used_by = body.headings.iter().any(|h| h.id == "used-by");
+        let linked: std::collections::HashSet<String> =
+            body.links.iter().map(|(_, target)| href(target)).collect();
         let view_page = PageView {
             title: &page.title,
             url: href(&page.url),
@@ -143,10 +145,14 @@ impl Site<'_> {
         let mut view = self.view(view_page, &page.url, folder);
         view.breadcrumbs = nav::breadcrumbs(self.folders, folder, page.is_index());
         view.used_by = self.xref.by_page.get(&index).map(|&o| self.used_by(o));
-        if let Some(used_by) = &mut view.used_by {
-            if view.page.toc.iter().any(|h| h.id == "used-by") || body_has_used_by {
+        if body_has_used_by {
+            // The page has its own "Used by" (generated pages do): list only the pages it
+            // does not already link to, and nothing when that leaves none.
+            if let Some(used_by) = &mut view.used_by {
+                used_by.pages.retain(|e| !linked.contains(&e.url));
                 used_by.anchor = "xref-used-by".into();
             }
+            view.used_by = view.used_by.take().filter(|u| !u.pages.is_empty());
         }
         if page.is_index() {
             view.children = self.children(folder);
