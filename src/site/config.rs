@@ -13,8 +13,6 @@ pub struct BookConfig {
     pub site: SiteConfig,
     /// How the site is built.
     pub build: BuildConfig,
-    /// Settings of `gcdocs extract`; the site builder does not read them.
-    pub extract: Option<toml::Table>,
 }
 
 /// The `[site]` table.
@@ -184,13 +182,23 @@ mod tests {
     #[test]
     fn every_field_reads() {
         let text = "[site]\ntitle = \"T\"\nbase_url = \"https://x.org/docs/\"\ntheme = \"themes/acme\"\n\
-                    [build]\nbroken_links = \"error\"\nsearch = false\ndiagram_node_budget = 9\n\
-                    [extract]\nflow_version = \"latest\"\n";
+                    [build]\nbroken_links = \"error\"\nsearch = false\ndiagram_node_budget = 9\n";
         let config = BookConfig::parse(text, Path::new("book.toml")).expect("valid");
         assert_eq!(config.site.title.as_deref(), Some("T"));
         assert_eq!(config.build.broken_links, BrokenLinks::Error);
         assert!(!config.build.search);
         assert_eq!(config.build.diagram_node_budget, 9);
         assert_eq!(config.site.theme, Some(PathBuf::from("themes/acme")));
+    }
+
+    #[test]
+    fn an_unknown_table_is_refused() {
+        let err = BookConfig::parse(
+            "[extract]\nflow_version = \"latest\"\n",
+            Path::new("book.toml"),
+        )
+        .expect_err("unknown table");
+        assert!(err.to_string().starts_with("book.toml:1:"), "{err}");
+        assert!(err.to_string().contains("unknown field `extract`"), "{err}");
     }
 }
