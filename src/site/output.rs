@@ -24,7 +24,8 @@ impl Staging {
         let name = out
             .file_name()
             .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let path = out.with_file_name(format!(".{name}.gcdocs-new"));
+        // One staging folder per process: two builds at once never write into each other.
+        let path = out.with_file_name(format!(".{name}.gcdocs-new-{}", std::process::id()));
         crate::fsx::remove_dir_all(&path)?;
         crate::fsx::create_dir_all(&path)?;
         Ok(Staging { path })
