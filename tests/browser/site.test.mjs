@@ -88,9 +88,25 @@ async function queueAndUsers(context, base, site, problems) {
   const chosen = site.queue ? rows.find((r) => r.name === site.queue) : rows.sort((a, b) => b.count - a.count)[0];
   assert(chosen, `queue ${site.queue} is not in the cross-reference index`);
   await page.goto(chosen.href);
-  const users = await page.$$eval('.used-by li', (lis) => lis.map((li) => ({
-    title: li.querySelector('a').textContent, href: li.querySelector('a').href, kind: (li.querySelector('.tag') || {}).textContent || '',
-  })));
+  // Users listed by the site's cross-reference section, plus those of the page's own
+  // "Used by" section (generated pages carry one; the site then lists only the rest).
+  const users = await page.evaluate(() => {
+    const out = [];
+    for (const li of document.querySelectorAll('.used-by li')) {
+      const a = li.querySelector('a');
+      out.push({ title: a.textContent, href: a.href, kind: (li.querySelector('.tag') || {}).textContent || '' });
+    }
+    const heading = document.getElementById('used-by');
+    let list = heading && heading.tagName === 'H2' ? heading.nextElementSibling : null;
+    while (list && list.tagName !== 'UL' && list.tagName !== 'H2') { list = list.nextElementSibling; }
+    if (list && list.tagName === 'UL') {
+      for (const li of list.children) {
+        const a = li.querySelector(':scope > a');
+        if (a) { out.push({ title: a.textContent, href: a.href, kind: li.firstChild.textContent.trim().split(' ')[0] }); }
+      }
+    }
+    return out;
+  });
   await page.close();
   assert(users.length === chosen.count, `the queue page lists ${users.length} users, the index says ${chosen.count}`);
   return { queue: chosen.name, users };
